@@ -1,0 +1,13 @@
+//! Synergies: an offline tool for synergy-detection workshops in industrial and
+//! territorial ecology.
+//!
+//! - [`model`]: the session, its entities and the actions that change it (with undo);
+//! - [`store`]: session files that never lose a workshop (atomic writes, backups,
+//!   autosave, recovery, format migrations);
+//! - [`spreadsheet`]: CSV import and export as Excel and LibreOffice write them;
+//! - [`cli`]: the command line.
+
+pub mod cli;
+pub mod model;
+pub mod spreadsheet;
+pub mod store;

@@ -1,0 +1,181 @@
+//! Primitive, invertible changes to a session. Every action compiles to a list of edits;
+//! applying an edit returns the edit that undoes it.
+
+use uuid::Uuid;
+
+use super::entities::{
+    Category, Cluster, Entity, Facilitator, Fiche, Idea, Organisation, Session, SessionInfo,
+    Table,
+};
+
+/// One entity of any kind, by value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Record {
+    Facilitator(Facilitator),
+    Table(Table),
+    Category(Category),
+    Organisation(Organisation),
+    Fiche(Fiche),
+    Idea(Idea),
+    Cluster(Cluster),
+}
+
+/// The kinds of entity a session holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Facilitator,
+    Table,
+    Category,
+    Organisation,
+    Fiche,
+    Idea,
+    Cluster,
+}
+
+impl Record {
+    pub fn id(&self) -> Uuid {
+        match self {
+            Record::Facilitator(e) => e.id,
+            Record::Table(e) => e.id,
+            Record::Category(e) => e.id,
+            Record::Organisation(e) => e.id,
+            Record::Fiche(e) => e.id,
+            Record::Idea(e) => e.id,
+            Record::Cluster(e) => e.id,
+        }
+    }
+
+    pub fn kind(&self) -> EntityKind {
+        match self {
+            Record::Facilitator(_) => EntityKind::Facilitator,
+            Record::Table(_) => EntityKind::Table,
+            Record::Category(_) => EntityKind::Category,
+            Record::Organisation(_) => EntityKind::Organisation,
+            Record::Fiche(_) => EntityKind::Fiche,
+            Record::Idea(_) => EntityKind::Idea,
+            Record::Cluster(_) => EntityKind::Cluster,
+        }
+    }
+}
+
+/// A primitive change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Inserts the entity (at `index`, or at the end) or replaces the one with its id.
+    Put { record: Record, index: Option<usize> },
+    /// Removes the entity with this id.
+    Delete { kind: EntityKind, id: Uuid },
+    /// Replaces the session's details.
+    Info(SessionInfo),
+}
+
+/// Inserts or replaces `item`; returns the inverse edit.
+fn put<T: Entity>(
+    items: &mut Vec<T>,
+    item: T,
+    index: Option<usize>,
+    wrap: fn(T) -> Record,
+    kind: EntityKind,
+) -> Edit {
+    let id = item.id();
+    if let Some(position) = items.iter().position(|e| e.id() == id) {
+        let previous = std::mem::replace(&mut items[position], item);
+        Edit::Put {
+            record: wrap(previous),
+            index: Some(position),
+        }
+    } else {
+        let at = index.unwrap_or(items.len()).min(items.len());
+        items.insert(at, item);
+        Edit::Delete { kind, id }
+    }
+}
+
+/// Removes the entity with `id`; returns the inverse edit, or `None` when it was absent.
+fn delete<T: Entity>(items: &mut Vec<T>, id: Uuid, wrap: fn(T) -> Record) -> Option<Edit> {
+    let position = items.iter().position(|e| e.id() == id)?;
+    let previous = items.remove(position);
+    Some(Edit::Put {
+        record: wrap(previous),
+        index: Some(position),
+    })
+}
+
+impl Edit {
+    /// Applies the edit and returns the one that undoes it (`None` if it changed nothing).
+    pub fn apply(self, session: &mut Session) -> Option<Edit> {
+        match self {
+            Edit::Info(info) => Some(Edit::Info(std::mem::replace(&mut session.info, info))),
+            Edit::Put { record, index } => Some(match record {
+                Record::Facilitator(e) => put(
+                    &mut session.facilitators,
+                    e,
+                    index,
+                    Record::Facilitator,
+                    EntityKind::Facilitator,
+                ),
+                Record::Table(e) => put(
+                    &mut session.tables,
+                    e,
+                    index,
+                    Record::Table,
+                    EntityKind::Table,
+                ),
+                Record::Category(e) => put(
+                    &mut session.categories,
+                    e,
+                    index,
+                    Record::Category,
+                    EntityKind::Category,
+                ),
+                Record::Organisation(e) => put(
+                    &mut session.organisations,
+                    e,
+                    index,
+                    Record::Organisation,
+                    EntityKind::Organisation,
+                ),
+                Record::Fiche(e) => put(
+                    &mut session.fiches,
+                    e,
+                    index,
+                    Record::Fiche,
+                    EntityKind::Fiche,
+                ),
+                Record::Idea(e) => {
+                    put(&mut session.ideas, e, index, Record::Idea, EntityKind::Idea)
+                }
+                Record::Cluster(e) => put(
+                    &mut session.clusters,
+                    e,
+                    index,
+                    Record::Cluster,
+                    EntityKind::Cluster,
+                ),
+            }),
+            Edit::Delete { kind, id } => match kind {
+                EntityKind::Facilitator => {
+                    delete(&mut session.facilitators, id, Record::Facilitator)
+                }
+                EntityKind::Table => delete(&mut session.tables, id, Record::Table),
+                EntityKind::Category => delete(&mut session.categories, id, Record::Category),
+                EntityKind::Organisation => {
+                    delete(&mut session.organisations, id, Record::Organisation)
+                }
+                EntityKind::Fiche => delete(&mut session.fiches, id, Record::Fiche),
+                EntityKind::Idea => delete(&mut session.ideas, id, Record::Idea),
+                EntityKind::Cluster => delete(&mut session.clusters, id, Record::Cluster),
+            },
+        }
+    }
+}
+
+/// Applies `edits` in order; returns the edits that undo them, in the order to apply them.
+pub fn apply_all(session: &mut Session, edits: Vec<Edit>) -> Vec<Edit> {
+    let mut inverse: Vec<Edit> = edits
+        .into_iter()
+        .filter_map(|edit| edit.apply(session))
+        .collect();
+    inverse.reverse();
+    inverse
+}

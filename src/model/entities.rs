@@ -1,0 +1,603 @@
+//! The workshop's entities: plain data, serialised as they are into session files.
+//!
+//! Every entity carries a UUID and its created/modified times, so that the files of
+//! several laptops can be merged entity by entity.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A point in time, always in UTC.
+pub type Timestamp = DateTime<Utc>;
+
+/// The language the session's documents (and, by default, the app) speak.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    #[default]
+    Fr,
+    En,
+}
+
+/// Something with an identity and a modification time.
+pub trait Entity: Clone {
+    /// The stable identity, shared by every copy of the entity on every laptop.
+    fn id(&self) -> Uuid;
+    /// Marks the entity as changed at `now`.
+    fn touch(&mut self, now: Timestamp);
+}
+
+macro_rules! impl_entity {
+    ($($ty:ty),*) => {$(
+        impl Entity for $ty {
+            fn id(&self) -> Uuid {
+                self.id
+            }
+            fn touch(&mut self, now: Timestamp) {
+                self.modified = now;
+            }
+        }
+    )*};
+}
+
+impl_entity!(
+    Facilitator,
+    Table,
+    Category,
+    Organisation,
+    Fiche,
+    Idea,
+    Cluster
+);
+
+/// A facilitator ("animateur·rice").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facilitator {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    pub name: String,
+}
+
+impl Facilitator {
+    pub fn new(name: impl Into<String>) -> Self {
+        let now = Utc::now();
+        Self {
+            id: Uuid::new_v4(),
+            created: now,
+            modified: now,
+            name: name.into(),
+        }
+    }
+}
+
+/// A table of 5 to 8 organisations, with its table facilitator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    pub name: String,
+    #[serde(default)]
+    pub facilitator: Option<Uuid>,
+}
+
+impl Table {
+    pub fn new(name: impl Into<String>) -> Self {
+        let now = Utc::now();
+        Self {
+            id: Uuid::new_v4(),
+            created: now,
+            modified: now,
+            name: name.into(),
+            facilitator: None,
+        }
+    }
+}
+
+/// A resource category ("Matières et déchets", "Énergie", ...), editable per session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    /// Short stable key used in spreadsheets (`materials`, `energy`, ...).
+    pub key: String,
+    pub label_fr: String,
+    pub label_en: String,
+}
+
+impl Category {
+    pub fn new(key: &str, label_fr: &str, label_en: &str) -> Self {
+        let now = Utc::now();
+        Self {
+            id: Uuid::new_v4(),
+            created: now,
+            modified: now,
+            key: key.to_owned(),
+            label_fr: label_fr.to_owned(),
+            label_en: label_en.to_owned(),
+        }
+    }
+
+    /// The label in the given language.
+    pub fn label(&self, language: Language) -> &str {
+        match language {
+            Language::Fr => &self.label_fr,
+            Language::En => &self.label_en,
+        }
+    }
+
+    /// The eight categories of the product brief.
+    pub fn defaults() -> Vec<Category> {
+        [
+            ("materials", "Matières et déchets", "Materials and waste"),
+            ("energy", "Énergie", "Energy"),
+            ("water", "Eau", "Water"),
+            ("logistics", "Transport et logistique", "Transport and logistics"),
+            ("equipment", "Équipements et matériel", "Equipment"),
+            ("space", "Locaux et foncier", "Space and land"),
+            ("skills", "Compétences et emploi", "Skills and staff"),
+            ("services", "Services", "Services"),
+        ]
+        .into_iter()
+        .map(|(key, fr, en)| Category::new(key, fr, en))
+        .collect()
+    }
+}
+
+/// Whether an organisation came to the workshop.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Attendance {
+    #[default]
+    Present,
+    Represented,
+    Absent,
+}
+
+impl Attendance {
+    pub const ALL: [Attendance; 3] = [
+        Attendance::Present,
+        Attendance::Represented,
+        Attendance::Absent,
+    ];
+
+    /// The spreadsheet key (`present`, `represented`, `absent`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Attendance::Present => "present",
+            Attendance::Represented => "represented",
+            Attendance::Absent => "absent",
+        }
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Attendance::Present, Language::Fr) => "présente",
+            (Attendance::Represented, Language::Fr) => "représentée",
+            (Attendance::Absent, Language::Fr) => "absente",
+            (Attendance::Present, Language::En) => "present",
+            (Attendance::Represented, Language::En) => "represented",
+            (Attendance::Absent, Language::En) => "absent",
+        }
+    }
+}
+
+/// A participating organisation ("structure").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    pub name: String,
+    #[serde(default)]
+    pub sector: String,
+    #[serde(default)]
+    pub town: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub table: Option<Uuid>,
+    #[serde(default)]
+    pub attendance: Attendance,
+}
+
+impl Organisation {
+    pub fn new(name: impl Into<String>) -> Self {
+        let now = Utc::now();
+        Self {
+            id: Uuid::new_v4(),
+            created: now,
+            modified: now,
+            name: name.into(),
+            sector: String::new(),
+            town: String::new(),
+            contact: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            table: None,
+            attendance: Attendance::Present,
+        }
+    }
+}
+
+/// Whether a resource sheet states what an organisation offers or what it needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Direction {
+    Offer,
+    Need,
+}
+
+impl Direction {
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Offer => "offer",
+            Direction::Need => "need",
+        }
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Direction::Offer, Language::Fr) => "offre",
+            (Direction::Need, Language::Fr) => "besoin",
+            (Direction::Offer, Language::En) => "offer",
+            (Direction::Need, Language::En) => "need",
+        }
+    }
+}
+
+/// A resource sheet ("fiche ressource"): one thing an organisation offers or needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fiche {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    pub organisation: Uuid,
+    pub direction: Direction,
+    /// The key of one of the session's categories.
+    pub category: String,
+    pub resource: String,
+    /// As written on the sheet ("30", "2,5", "environ 10"): never reinterpreted.
+    #[serde(default)]
+    pub quantity: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub frequency: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Fiche {
+    pub fn new(
+        organisation: Uuid,
+        direction: Direction,
+        category: impl Into<String>,
+        resource: impl Into<String>,
+    ) -> Self {
+        let now = Utc::now();
+        Self {
+            id: Uuid::new_v4(),
+            created: now,
+            modified: now,
+            organisation,
+            direction,
+            category: category.into(),
+            resource: resource.into(),
+            quantity: String::new(),
+            unit: String::new(),
+            frequency: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+/// The two kinds of synergy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IdeaKind {
+    /// One organisation's output replaces another's input.
+    Substitution,
+    /// Pooling: shared collection, purchasing, equipment or staff.
+    Mutualisation,
+}
+
+impl IdeaKind {
+    pub const ALL: [IdeaKind; 2] = [IdeaKind::Substitution, IdeaKind::Mutualisation];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            IdeaKind::Substitution => "substitution",
+            IdeaKind::Mutualisation => "mutualisation",
+        }
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (IdeaKind::Substitution, _) => "substitution",
+            (IdeaKind::Mutualisation, Language::Fr) => "mutualisation",
+            (IdeaKind::Mutualisation, Language::En) => "pooling",
+        }
+    }
+}
+
+/// Where an idea stands: proposed, selected for B2B meetings, then triaged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    Proposed,
+    /// Selected for the B2B meetings, not triaged yet.
+    Selected,
+    Abandoned,
+    /// About to happen ("sur le point de se concrétiser").
+    Imminent,
+    ToDeepen,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Proposed,
+        Status::Selected,
+        Status::Abandoned,
+        Status::Imminent,
+        Status::ToDeepen,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Proposed => "proposed",
+            Status::Selected => "selected",
+            Status::Abandoned => "abandoned",
+            Status::Imminent => "imminent",
+            Status::ToDeepen => "to_deepen",
+        }
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Status::Proposed, Language::Fr) => "proposée",
+            (Status::Selected, Language::Fr) => "retenue pour les rendez-vous B2B",
+            (Status::Abandoned, Language::Fr) => "abandonnée",
+            (Status::Imminent, Language::Fr) => "sur le point de se concrétiser",
+            (Status::ToDeepen, Language::Fr) => "à approfondir",
+            (Status::Proposed, Language::En) => "proposed",
+            (Status::Selected, Language::En) => "selected for B2B meetings",
+            (Status::Abandoned, Language::En) => "abandoned",
+            (Status::Imminent, Language::En) => "about to happen",
+            (Status::ToDeepen, Language::En) => "to deepen",
+        }
+    }
+
+    /// True once the idea has been selected for B2B meetings, whatever its triage since.
+    pub fn is_selected(self) -> bool {
+        self != Status::Proposed
+    }
+}
+
+/// A synergy idea ("idée de synergie").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Idea {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub kind: Option<IdeaKind>,
+    /// The key of one of the session's categories.
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub organisations: Vec<Uuid>,
+    /// Linked resource sheets.
+    #[serde(default)]
+    pub fiches: Vec<Uuid>,
+    #[serde(default)]
+    pub table: Option<Uuid>,
+    #[serde(default)]
+    pub facilitator: Option<Uuid>,
+    #[serde(default)]
+    pub votes: u32,
+    #[serde(default)]
+    pub cluster: Option<Uuid>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub next_step: String,
+    /// The organisation that carries the idea forward.
+    #[serde(default)]
+    pub owner: Option<Uuid>,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+}
+
+impl Idea {
+    pub fn new(title: impl Into<String>) -> Self {
+        let now = Utc::now();
+        Self {
+            id: Uuid::new_v4(),
+            created: now,
+            modified: now,
+            title: title.into(),
+            description: String::new(),
+            kind: None,
+            category: None,
+            organisations: Vec::new(),
+            fiches: Vec::new(),
+            table: None,
+            facilitator: None,
+            votes: 0,
+            cluster: None,
+            status: Status::Proposed,
+            next_step: String::new(),
+            owner: None,
+            due: None,
+        }
+    }
+}
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Colour(pub u8, pub u8, pub u8);
+
+impl Colour {
+    /// Distinct, print-friendly colours handed out to new clusters in turn.
+    pub const PALETTE: [Colour; 8] = [
+        Colour(0x2e, 0x86, 0xab),
+        Colour(0xe0, 0x7a, 0x1f),
+        Colour(0x3b, 0x8e, 0x3a),
+        Colour(0xb8, 0x3b, 0x5e),
+        Colour(0x6c, 0x4f, 0xa3),
+        Colour(0x8a, 0x6d, 0x3b),
+        Colour(0x1f, 0x9e, 0x94),
+        Colour(0x5f, 0x6b, 0x7a),
+    ];
+
+    /// The palette colour for the `index`-th cluster.
+    pub fn nth(index: usize) -> Colour {
+        Self::PALETTE[index % Self::PALETTE.len()]
+    }
+}
+
+/// A group of ideas on the board ("regroupement").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    pub name: String,
+    pub colour: Colour,
+}
+
+impl Cluster {
+    pub fn new(name: impl Into<String>, colour: Colour) -> Self {
+        let now = Utc::now();
+        Self {
+            id: Uuid::new_v4(),
+            created: now,
+            modified: now,
+            name: name.into(),
+            colour,
+        }
+    }
+}
+
+/// The session's own details (what the cover of the synthesis shows).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionInfo {
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub venue: String,
+    #[serde(default)]
+    pub organiser: String,
+    #[serde(default)]
+    pub language: Language,
+    /// When the details last changed.
+    pub modified: Timestamp,
+}
+
+/// One workshop ("atelier"): everything a session file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub id: Uuid,
+    pub created: Timestamp,
+    pub info: SessionInfo,
+    #[serde(default)]
+    pub facilitators: Vec<Facilitator>,
+    #[serde(default)]
+    pub tables: Vec<Table>,
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub fiches: Vec<Fiche>,
+    #[serde(default)]
+    pub ideas: Vec<Idea>,
+    #[serde(default)]
+    pub clusters: Vec<Cluster>,
+}
+
+impl Session {
+    /// A new empty session with the default categories.
+    pub fn new(title: impl Into<String>) -> Self {
+        let now = Utc::now();
+        Self {
+            id: Uuid::new_v4(),
+            created: now,
+            info: SessionInfo {
+                title: title.into(),
+                date: None,
+                venue: String::new(),
+                organiser: String::new(),
+                language: Language::Fr,
+                modified: now,
+            },
+            facilitators: Vec::new(),
+            tables: Vec::new(),
+            categories: Category::defaults(),
+            organisations: Vec::new(),
+            fiches: Vec::new(),
+            ideas: Vec::new(),
+            clusters: Vec::new(),
+        }
+    }
+
+    pub fn organisation(&self, id: Uuid) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    pub fn idea(&self, id: Uuid) -> Option<&Idea> {
+        self.ideas.iter().find(|i| i.id == id)
+    }
+
+    pub fn fiche(&self, id: Uuid) -> Option<&Fiche> {
+        self.fiches.iter().find(|f| f.id == id)
+    }
+
+    pub fn cluster(&self, id: Uuid) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    pub fn table(&self, id: Uuid) -> Option<&Table> {
+        self.tables.iter().find(|t| t.id == id)
+    }
+
+    pub fn facilitator(&self, id: Uuid) -> Option<&Facilitator> {
+        self.facilitators.iter().find(|f| f.id == id)
+    }
+
+    /// The category with this key.
+    pub fn category(&self, key: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.key == key)
+    }
+
+    /// The newest modification time of anything in the session.
+    pub fn last_modified(&self) -> Timestamp {
+        let times = self
+            .facilitators
+            .iter()
+            .map(|e| e.modified)
+            .chain(self.tables.iter().map(|e| e.modified))
+            .chain(self.categories.iter().map(|e| e.modified))
+            .chain(self.organisations.iter().map(|e| e.modified))
+            .chain(self.fiches.iter().map(|e| e.modified))
+            .chain(self.ideas.iter().map(|e| e.modified))
+            .chain(self.clusters.iter().map(|e| e.modified));
+        times.fold(self.info.modified.max(self.created), Timestamp::max)
+    }
+}

@@ -1,0 +1,19 @@
+//! The workshop session and its entities, with no UI code: every change is an
+//! [`Action`] applied through a [`Workshop`], which keeps the undo history.
+
+mod action;
+pub mod check;
+mod edit;
+mod entities;
+mod stats;
+pub mod text;
+mod workshop;
+
+pub use action::{Action, ActionError, ClusterTarget, ImportBatch};
+pub use edit::{Edit, EntityKind, Record};
+pub use entities::{
+    Attendance, Category, Cluster, Colour, Direction, Entity, Facilitator, Fiche, Idea, IdeaKind,
+    Language, Organisation, Session, SessionInfo, Status, Table, Timestamp,
+};
+pub use stats::Stats;
+pub use workshop::{UNDO_LIMIT, Workshop};

@@ -1,0 +1,152 @@
+//! CSV export in the import format: UTF-8 with BOM and `;` between fields, which Excel
+//! (French locale) and LibreOffice open as they are.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Session;
+use crate::store::atomic::write_atomically;
+
+/// The files [`export_csv`] writes, in order.
+pub const EXPORT_FILES: [&str; 3] = ["organisations.csv", "fiches.csv", "ideas.csv"];
+
+/// Writes `organisations.csv`, `fiches.csv` and `ideas.csv` into `folder` (created if
+/// needed), each atomically. Returns the paths written.
+pub fn export_csv(session: &Session, folder: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    use anyhow::Context;
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("cannot create the folder \"{}\"", folder.display()))?;
+    let files = [
+        (EXPORT_FILES[0], organisations(session)?),
+        (EXPORT_FILES[1], fiches(session)?),
+        (EXPORT_FILES[2], ideas(session)?),
+    ];
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let path = folder.join(name);
+        write_atomically(&path, &bytes)
+            .with_context(|| format!("cannot write \"{}\"", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(b"\xEF\xBB\xBF");
+    csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(bytes)
+}
+
+fn finish(writer: csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
+    writer
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot encode the CSV: {}", e.error()))
+}
+
+fn organisations(session: &Session) -> anyhow::Result<Vec<u8>> {
+    let mut w = writer();
+    w.write_record([
+        "name",
+        "sector",
+        "town",
+        "contact",
+        "email",
+        "phone",
+        "table",
+        "attendance",
+    ])?;
+    for o in &session.organisations {
+        let table = o
+            .table
+            .and_then(|t| session.table(t))
+            .map_or("", |t| t.name.as_str());
+        w.write_record([
+            o.name.as_str(),
+            &o.sector,
+            &o.town,
+            &o.contact,
+            &o.email,
+            &o.phone,
+            table,
+            o.attendance.key(),
+        ])?;
+    }
+    finish(w)
+}
+
+fn fiches(session: &Session) -> anyhow::Result<Vec<u8>> {
+    let mut w = writer();
+    w.write_record([
+        "organisation",
+        "direction",
+        "category",
+        "resource",
+        "quantity",
+        "unit",
+        "frequency",
+        "notes",
+    ])?;
+    for f in &session.fiches {
+        let organisation = session
+            .organisation(f.organisation)
+            .map_or("", |o| o.name.as_str());
+        w.write_record([
+            organisation,
+            f.direction.key(),
+            &f.category,
+            &f.resource,
+            &f.quantity,
+            &f.unit,
+            &f.frequency,
+            &f.notes,
+        ])?;
+    }
+    finish(w)
+}
+
+fn ideas(session: &Session) -> anyhow::Result<Vec<u8>> {
+    let mut w = writer();
+    w.write_record([
+        "title",
+        "description",
+        "kind",
+        "category",
+        "organisations",
+        "table",
+        "facilitator",
+        "votes",
+        "status",
+        "cluster",
+        "next_step",
+        "owner",
+        "due_date",
+    ])?;
+    let org_name = |id| session.organisation(id).map_or("", |o| o.name.as_str());
+    for i in &session.ideas {
+        let organisations: Vec<&str> = i.organisations.iter().map(|&id| org_name(id)).collect();
+        w.write_record([
+            i.title.as_str(),
+            &i.description,
+            i.kind.map_or("", |k| k.key()),
+            i.category.as_deref().unwrap_or(""),
+            &organisations.join("|"),
+            i.table
+                .and_then(|t| session.table(t))
+                .map_or("", |t| t.name.as_str()),
+            i.facilitator
+                .and_then(|f| session.facilitator(f))
+                .map_or("", |f| f.name.as_str()),
+            &i.votes.to_string(),
+            i.status.key(),
+            i.cluster
+                .and_then(|c| session.cluster(c))
+                .map_or("", |c| c.name.as_str()),
+            &i.next_step,
+            i.owner.map_or("", org_name),
+            &i.due.map(|d| d.to_string()).unwrap_or_default(),
+        ])?;
+    }
+    finish(w)
+}

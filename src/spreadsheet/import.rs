@@ -1,0 +1,613 @@
+//! Turning spreadsheets into an [`ImportBatch`]: all rows or none.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::ImportError;
+use super::read::{CsvRow, CsvTable, column_letter, read_csv};
+use crate::model::text::{fold, fold_header};
+use crate::model::{
+    Attendance, Cluster, Colour, Direction, Facilitator, Fiche, Idea, IdeaKind, ImportBatch,
+    Organisation, Session, Status, Table,
+};
+
+/// The CSV files to import; any may be absent.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportFiles<'a> {
+    pub organisations: Option<&'a Path>,
+    pub fiches: Option<&'a Path>,
+    pub ideas: Option<&'a Path>,
+}
+
+/// What an import would add, and what was noticed on the way.
+#[derive(Debug, Clone, Default)]
+pub struct ImportReport {
+    pub batch: ImportBatch,
+    /// One line per file: how it was read, and the columns that were ignored.
+    pub notes: Vec<String>,
+}
+
+/// One column a file may have: its key, the headers that mean it (folded), and whether
+/// the file must have it.
+struct Spec {
+    key: &'static str,
+    headers: &'static [&'static str],
+    required: bool,
+}
+
+const fn spec(key: &'static str, headers: &'static [&'static str], required: bool) -> Spec {
+    Spec {
+        key,
+        headers,
+        required,
+    }
+}
+
+const ORGANISATION_COLUMNS: &[Spec] = &[
+    spec(
+        "name",
+        &[
+            "name",
+            "nom",
+            "organisation",
+            "organization",
+            "structure",
+            "nom_de_la_structure",
+            "raison_sociale",
+            "entreprise",
+        ],
+        true,
+    ),
+    spec(
+        "sector",
+        &["sector", "secteur", "secteur_d_activite", "activite"],
+        false,
+    ),
+    spec("town", &["town", "commune", "ville", "city"], false),
+    spec("contact", &["contact", "interlocuteur", "nom_du_contact"], false),
+    spec("email", &["email", "e_mail", "mail", "courriel"], false),
+    spec(
+        "phone",
+        &["phone", "telephone", "tel", "portable", "telephone_portable"],
+        false,
+    ),
+    spec("table", &["table", "n_table", "numero_de_table"], false),
+    spec("attendance", &["attendance", "presence"], false),
+];
+
+const FICHE_COLUMNS: &[Spec] = &[
+    spec(
+        "organisation",
+        &["organisation", "organization", "structure"],
+        true,
+    ),
+    spec("direction", &["direction", "sens", "offre_besoin"], true),
+    spec("category", &["category", "categorie"], true),
+    spec("resource", &["resource", "ressource"], true),
+    spec("quantity", &["quantity", "quantite", "qte"], false),
+    spec("unit", &["unit", "unite"], false),
+    spec("frequency", &["frequency", "frequence", "periodicite"], false),
+    spec(
+        "notes",
+        &["notes", "note", "remarques", "commentaire", "commentaires"],
+        false,
+    ),
+];
+
+const IDEA_COLUMNS: &[Spec] = &[
+    spec("title", &["title", "titre", "intitule"], true),
+    spec("description", &["description"], false),
+    spec("kind", &["kind", "type", "type_de_synergie"], false),
+    spec("category", &["category", "categorie"], false),
+    spec(
+        "organisations",
+        &["organisations", "organizations", "structures"],
+        false,
+    ),
+    spec("table", &["table", "n_table"], false),
+    spec(
+        "facilitator",
+        &[
+            "facilitator",
+            "animateur",
+            "animatrice",
+            "animateur_rice",
+            "animateur_trice",
+        ],
+        false,
+    ),
+    spec("votes", &["votes", "vote", "gommettes"], false),
+    spec("status", &["status", "statut"], false),
+    spec("cluster", &["cluster", "regroupement", "groupe"], false),
+    spec("next_step", &["next_step", "prochaine_etape"], false),
+    spec("owner", &["owner", "referent", "referente", "porteur"], false),
+    spec("due_date", &["due_date", "due", "echeance"], false),
+];
+
+/// Where each known column is in a file.
+struct Columns<'t> {
+    table: &'t CsvTable,
+    positions: HashMap<&'static str, usize>,
+}
+
+impl<'t> Columns<'t> {
+    fn map(table: &'t CsvTable, specs: &[Spec]) -> Result<(Self, Vec<String>), ImportError> {
+        let mut positions = HashMap::new();
+        let mut ignored = Vec::new();
+        for (index, header) in table.headers.iter().enumerate() {
+            let folded = fold_header(header);
+            let Some(spec) = specs.iter().find(|s| s.headers.contains(&folded.as_str())) else {
+                if !header.is_empty() {
+                    ignored.push(header.clone());
+                }
+                continue;
+            };
+            if let Some(first) = positions.insert(spec.key, index) {
+                return Err(ImportError {
+                    file: table.path.clone(),
+                    line: Some(table.header_line),
+                    column: Some(column_letter(index)),
+                    value: Some(header.clone()),
+                    problem: format!(
+                        "columns {} and {} both give \"{}\"; keep only one",
+                        column_letter(first),
+                        column_letter(index),
+                        spec.key
+                    ),
+                });
+            }
+        }
+        for spec in specs.iter().filter(|s| s.required) {
+            if !positions.contains_key(spec.key) {
+                return Err(ImportError {
+                    file: table.path.clone(),
+                    line: Some(table.header_line),
+                    column: None,
+                    value: None,
+                    problem: format!(
+                        "the required column \"{}\" is missing (accepted headers: {})",
+                        spec.key,
+                        spec.headers.join(", ")
+                    ),
+                });
+            }
+        }
+        Ok((Self { table, positions }, ignored))
+    }
+
+    /// The value of column `key` in `row` ("" when the file has no such column).
+    fn get<'r>(&self, row: &'r CsvRow, key: &str) -> &'r str {
+        self.positions
+            .get(key)
+            .and_then(|&i| row.fields.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// An error about column `key` of `row`.
+    fn error(&self, row: &CsvRow, key: &str, problem: String) -> ImportError {
+        let position = self.positions.get(key).copied();
+        ImportError {
+            file: self.table.path.clone(),
+            line: Some(row.line),
+            column: position.map(|i| {
+                let header = self.table.headers.get(i).map_or("", String::as_str);
+                format!("{} ({header})", column_letter(i))
+            }),
+            value: Some(self.get(row, key).to_owned()).filter(|v| !v.is_empty()),
+            problem,
+        }
+    }
+
+    /// The value of a required column, or an error if it is empty.
+    fn required<'r>(&self, row: &'r CsvRow, key: &str) -> Result<&'r str, ImportError> {
+        let value = self.get(row, key);
+        if value.is_empty() {
+            Err(self.error(row, key, format!("\"{key}\" is empty")))
+        } else {
+            Ok(value)
+        }
+    }
+}
+
+/// Names already known, folded, for matching what a row says.
+#[derive(Default)]
+struct Names {
+    organisations: HashMap<String, Uuid>,
+    tables: HashMap<String, Uuid>,
+    facilitators: HashMap<String, Uuid>,
+    clusters: HashMap<String, Uuid>,
+}
+
+/// Reads the files and builds what they would add to `session`, or refuses on the first
+/// bad row. Organisations are read first, so resource sheets and ideas may name them.
+pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportReport, ImportError> {
+    let mut report = ImportReport::default();
+    let mut names = Names::default();
+    for o in &session.organisations {
+        names.organisations.insert(fold(&o.name), o.id);
+    }
+    for t in &session.tables {
+        names.tables.insert(fold(&t.name), t.id);
+    }
+    for f in &session.facilitators {
+        names.facilitators.insert(fold(&f.name), f.id);
+    }
+    for c in &session.clusters {
+        names.clusters.insert(fold(&c.name), c.id);
+    }
+
+    if let Some(path) = files.organisations {
+        let table = read_csv(path, required_headers(ORGANISATION_COLUMNS))?;
+        let (columns, ignored) = Columns::map(&table, ORGANISATION_COLUMNS)?;
+        report.notes.push(note(&table, &ignored, "organisations"));
+        let mut first_line: HashMap<String, u64> = HashMap::new();
+        for row in &table.rows {
+            let name = columns.required(row, "name")?;
+            let key = fold(name);
+            if let Some(line) = first_line.get(&key) {
+                return Err(columns.error(
+                    row,
+                    "name",
+                    format!("this organisation is already on line {line}"),
+                ));
+            }
+            if names.organisations.contains_key(&key) {
+                return Err(columns.error(
+                    row,
+                    "name",
+                    "this organisation is already in the session".into(),
+                ));
+            }
+            first_line.insert(key.clone(), row.line);
+            let mut org = Organisation::new(name);
+            org.sector = columns.get(row, "sector").to_owned();
+            org.town = columns.get(row, "town").to_owned();
+            org.contact = columns.get(row, "contact").to_owned();
+            org.email = columns.get(row, "email").to_owned();
+            org.phone = columns.get(row, "phone").to_owned();
+            org.attendance = parse_attendance(columns.get(row, "attendance"))
+                .ok_or_else(|| {
+                    columns.error(
+                        row,
+                        "attendance",
+                        "expected present, represented or absent (présente, représentée, absente)"
+                            .into(),
+                    )
+                })?;
+            org.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
+            names.organisations.insert(key, org.id);
+            report.batch.organisations.push(org);
+        }
+    }
+
+    if let Some(path) = files.fiches {
+        let table = read_csv(path, required_headers(FICHE_COLUMNS))?;
+        let (columns, ignored) = Columns::map(&table, FICHE_COLUMNS)?;
+        report.notes.push(note(&table, &ignored, "resource sheets"));
+        for row in &table.rows {
+            let organisation = organisation_id(&columns, row, "organisation", &names)?;
+            let direction = parse_direction(columns.required(row, "direction")?).ok_or_else(
+                || {
+                    columns.error(
+                        row,
+                        "direction",
+                        "expected offer or need (offre, besoin)".into(),
+                    )
+                },
+            )?;
+            let category = category_key(session, columns.required(row, "category")?)
+                .ok_or_else(|| columns.error(row, "category", categories_hint(session)))?;
+            let resource = columns.required(row, "resource")?;
+            let mut fiche = Fiche::new(organisation, direction, category, resource);
+            fiche.quantity = columns.get(row, "quantity").to_owned();
+            fiche.unit = columns.get(row, "unit").to_owned();
+            fiche.frequency = columns.get(row, "frequency").to_owned();
+            fiche.notes = columns.get(row, "notes").to_owned();
+            report.batch.fiches.push(fiche);
+        }
+    }
+
+    if let Some(path) = files.ideas {
+        let table = read_csv(path, required_headers(IDEA_COLUMNS))?;
+        let (columns, ignored) = Columns::map(&table, IDEA_COLUMNS)?;
+        report.notes.push(note(&table, &ignored, "ideas"));
+        for row in &table.rows {
+            let mut idea = Idea::new(columns.required(row, "title")?);
+            idea.description = columns.get(row, "description").to_owned();
+            let kind = columns.get(row, "kind");
+            if !kind.is_empty() {
+                idea.kind = Some(parse_kind(kind).ok_or_else(|| {
+                    columns.error(row, "kind", "expected substitution or mutualisation".into())
+                })?);
+            }
+            let category = columns.get(row, "category");
+            if !category.is_empty() {
+                idea.category = Some(
+                    category_key(session, category)
+                        .ok_or_else(|| columns.error(row, "category", categories_hint(session)))?,
+                );
+            }
+            for name in columns
+                .get(row, "organisations")
+                .split('|')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+            {
+                let Some(id) = names.organisations.get(&fold(name)) else {
+                    return Err(columns.error(
+                        row,
+                        "organisations",
+                        format!(
+                            "no organisation named \"{name}\" in the session or in this import"
+                        ),
+                    ));
+                };
+                if !idea.organisations.contains(id) {
+                    idea.organisations.push(*id);
+                }
+            }
+            idea.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
+            idea.facilitator =
+                facilitator_id(columns.get(row, "facilitator"), &mut names, &mut report.batch);
+            idea.votes = parse_votes(columns.get(row, "votes")).ok_or_else(|| {
+                columns.error(row, "votes", "expected a whole number, 0 or more".into())
+            })?;
+            idea.status = parse_status(columns.get(row, "status")).ok_or_else(|| {
+                columns.error(
+                    row,
+                    "status",
+                    "expected proposed, selected, abandoned, imminent or to_deepen \
+                     (proposée, retenue, abandonnée, imminente, à approfondir)"
+                        .into(),
+                )
+            })?;
+            idea.cluster = cluster_id(
+                columns.get(row, "cluster"),
+                session,
+                &mut names,
+                &mut report.batch,
+            );
+            idea.next_step = columns.get(row, "next_step").to_owned();
+            if !columns.get(row, "owner").is_empty() {
+                idea.owner = Some(organisation_id(&columns, row, "owner", &names)?);
+            }
+            let due = columns.get(row, "due_date");
+            if !due.is_empty() {
+                idea.due = Some(parse_date(due).ok_or_else(|| {
+                    columns.error(
+                        row,
+                        "due_date",
+                        "expected a date as 2027-01-31 or 31/01/2027".into(),
+                    )
+                })?);
+            }
+            report.batch.ideas.push(idea);
+        }
+    }
+    Ok(report)
+}
+
+fn required_headers(specs: &[Spec]) -> &'static [&'static str] {
+    specs
+        .iter()
+        .find(|s| s.required)
+        .map_or(&[], |s| s.headers)
+}
+
+fn note(table: &CsvTable, ignored: &[String], what: &str) -> String {
+    let delimiter = match table.delimiter {
+        b'\t' => "tab".to_owned(),
+        d => format!("'{}'", char::from(d)),
+    };
+    let mut note = format!(
+        "{}: {} {what}, read as {} with {delimiter} between fields",
+        table.path.display(),
+        table.rows.len(),
+        table.encoding,
+    );
+    if !ignored.is_empty() {
+        note.push_str(&format!("; ignored columns: {}", ignored.join(", ")));
+    }
+    note
+}
+
+fn organisation_id(
+    columns: &Columns,
+    row: &CsvRow,
+    key: &str,
+    names: &Names,
+) -> Result<Uuid, ImportError> {
+    let name = columns.required(row, key)?;
+    names.organisations.get(&fold(name)).copied().ok_or_else(|| {
+        columns.error(
+            row,
+            key,
+            "no organisation of that name in the session or in this import".into(),
+        )
+    })
+}
+
+/// The table a row names, created when new. A bare number `3` means "Table 3".
+fn table_id(value: &str, names: &mut Names, batch: &mut ImportBatch) -> Option<Uuid> {
+    if value.is_empty() {
+        return None;
+    }
+    let name = if value.chars().all(|c| c.is_ascii_digit()) {
+        format!("Table {value}")
+    } else {
+        value.to_owned()
+    };
+    let key = fold(&name);
+    if let Some(id) = names.tables.get(&key) {
+        return Some(*id);
+    }
+    let table = Table::new(name);
+    let id = table.id;
+    names.tables.insert(key, id);
+    batch.tables.push(table);
+    Some(id)
+}
+
+fn facilitator_id(value: &str, names: &mut Names, batch: &mut ImportBatch) -> Option<Uuid> {
+    if value.is_empty() {
+        return None;
+    }
+    let key = fold(value);
+    if let Some(id) = names.facilitators.get(&key) {
+        return Some(*id);
+    }
+    let facilitator = Facilitator::new(value);
+    let id = facilitator.id;
+    names.facilitators.insert(key, id);
+    batch.facilitators.push(facilitator);
+    Some(id)
+}
+
+fn cluster_id(
+    value: &str,
+    session: &Session,
+    names: &mut Names,
+    batch: &mut ImportBatch,
+) -> Option<Uuid> {
+    if value.is_empty() {
+        return None;
+    }
+    let key = fold(value);
+    if let Some(id) = names.clusters.get(&key) {
+        return Some(*id);
+    }
+    let colour = Colour::nth(session.clusters.len() + batch.clusters.len());
+    let cluster = Cluster::new(value, colour);
+    let id = cluster.id;
+    names.clusters.insert(key, id);
+    batch.clusters.push(cluster);
+    Some(id)
+}
+
+fn category_key(session: &Session, value: &str) -> Option<String> {
+    let folded = fold(value);
+    session
+        .categories
+        .iter()
+        .find(|c| {
+            fold(&c.key) == folded || fold(&c.label_fr) == folded || fold(&c.label_en) == folded
+        })
+        .map(|c| c.key.clone())
+}
+
+fn categories_hint(session: &Session) -> String {
+    let keys: Vec<String> = session
+        .categories
+        .iter()
+        .map(|c| format!("{} ({})", c.key, c.label_fr))
+        .collect();
+    format!("unknown category; expected one of: {}", keys.join(", "))
+}
+
+/// A value folded to an identifier: "À approfondir" → "a_approfondir".
+fn word(value: &str) -> String {
+    fold_header(value)
+}
+
+fn parse_attendance(value: &str) -> Option<Attendance> {
+    match word(value).as_str() {
+        "" | "present" | "presente" | "presentes" | "oui" | "yes" | "x" => {
+            Some(Attendance::Present)
+        }
+        "represented" | "representee" | "represente" => Some(Attendance::Represented),
+        "absent" | "absente" | "non" | "no" => Some(Attendance::Absent),
+        _ => None,
+    }
+}
+
+fn parse_direction(value: &str) -> Option<Direction> {
+    match word(value).as_str() {
+        "offer" | "offre" | "offers" | "offres" => Some(Direction::Offer),
+        "need" | "besoin" | "needs" | "besoins" => Some(Direction::Need),
+        _ => None,
+    }
+}
+
+fn parse_kind(value: &str) -> Option<IdeaKind> {
+    match word(value).as_str() {
+        "substitution" => Some(IdeaKind::Substitution),
+        "mutualisation" | "mutualization" | "pooling" => Some(IdeaKind::Mutualisation),
+        _ => None,
+    }
+}
+
+fn parse_status(value: &str) -> Option<Status> {
+    match word(value).as_str() {
+        "" | "proposed" | "proposee" | "propose" => Some(Status::Proposed),
+        "selected" | "retenue" | "retenu" | "selectionnee" => Some(Status::Selected),
+        "abandoned" | "abandonnee" | "abandonne" => Some(Status::Abandoned),
+        "imminent" | "imminente" | "about_to_happen" | "sur_le_point_de_se_concretiser" => {
+            Some(Status::Imminent)
+        }
+        "to_deepen" | "a_approfondir" => Some(Status::ToDeepen),
+        _ => None,
+    }
+}
+
+/// A whole number ≥ 0; "3,0" and "3.0" (as spreadsheets sometimes write) are 3.
+fn parse_votes(value: &str) -> Option<u32> {
+    if value.is_empty() {
+        return Some(0);
+    }
+    let whole = match value.split_once(['.', ',']) {
+        Some((whole, fraction)) if fraction.chars().all(|c| c == '0') => whole,
+        Some(_) => return None,
+        None => value,
+    };
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    whole.parse().ok()
+}
+
+/// `2027-01-31`, `31/01/2027` (as French spreadsheets write it), or either with a time.
+fn parse_date(value: &str) -> Option<NaiveDate> {
+    let date = value.split_whitespace().next().unwrap_or(value);
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(date, "%d/%m/%Y"))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn votes() {
+        assert_eq!(parse_votes(""), Some(0));
+        assert_eq!(parse_votes("12"), Some(12));
+        assert_eq!(parse_votes("3,0"), Some(3));
+        assert_eq!(parse_votes("3.0"), Some(3));
+        assert_eq!(parse_votes("2.5"), None);
+        assert_eq!(parse_votes("-1"), None);
+        assert_eq!(parse_votes("trois"), None);
+        assert_eq!(parse_votes("99999999999"), None);
+    }
+
+    #[test]
+    fn statuses_in_both_languages() {
+        assert_eq!(parse_status("À approfondir"), Some(Status::ToDeepen));
+        assert_eq!(parse_status("to_deepen"), Some(Status::ToDeepen));
+        assert_eq!(parse_status("Abandonnée"), Some(Status::Abandoned));
+        assert_eq!(parse_status("IMMINENTE"), Some(Status::Imminent));
+        assert_eq!(parse_status("retenue"), Some(Status::Selected));
+        assert_eq!(parse_status("peut-être"), None);
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2027, 1, 31);
+        assert_eq!(parse_date("2027-01-31"), d);
+        assert_eq!(parse_date("31/01/2027"), d);
+        assert_eq!(parse_date("31/01/2027 00:00:00"), d);
+        assert_eq!(parse_date("31 janvier"), None);
+    }
+}

@@ -1,0 +1,232 @@
+//! Reading CSV files as Excel and LibreOffice write them: UTF-8 with or without BOM,
+//! UTF-16 ("Unicode text"), or Windows-1252; `,`, `;` or tab delimiters; CRLF or LF;
+//! quoted fields with line breaks.
+
+use std::path::{Path, PathBuf};
+
+use super::ImportError;
+use crate::model::text::fold_header;
+
+/// A CSV file, decoded and split into rows.
+#[derive(Debug, Clone)]
+pub struct CsvTable {
+    pub path: PathBuf,
+    /// The encoding the file was read in (`UTF-8`, `windows-1252`, `UTF-16LE`…).
+    pub encoding: &'static str,
+    pub delimiter: u8,
+    /// The header row, as written.
+    pub headers: Vec<String>,
+    /// The line of the file the header row is on (1-based).
+    pub header_line: u64,
+    pub rows: Vec<CsvRow>,
+}
+
+/// One data row.
+#[derive(Debug, Clone)]
+pub struct CsvRow {
+    /// The line of the file the row starts on (1-based).
+    pub line: u64,
+    /// The fields, trimmed; as many as the headers (missing ones are empty).
+    pub fields: Vec<String>,
+}
+
+/// Decodes a spreadsheet export, returning the text and the encoding's name.
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((encoding, _bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
+        // UTF-8 with BOM, or UTF-16 LE/BE ("Unicode text" from Excel): the BOM is removed.
+        let (text, _) = encoding.decode_with_bom_removal(bytes);
+        return (text.into_owned(), encoding.name());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), "UTF-8"),
+        Err(_) => {
+            // Excel on Windows writes "CSV (separator: semicolon)" in the ANSI code page.
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text.into_owned(), "windows-1252")
+        }
+    }
+}
+
+/// Guesses the delimiter from the first non-empty line: the most frequent of `;`, `,`
+/// and tab outside quotes (`,` when none appears).
+pub fn detect_delimiter(text: &str) -> u8 {
+    let mut counts = [(b';', 0usize), (b',', 0), (b'\t', 0)];
+    let mut in_quotes = false;
+    let mut seen_content = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\n' | '\r' if !in_quotes => {
+                if seen_content {
+                    break;
+                }
+            }
+            _ if in_quotes => {}
+            ';' => counts[0].1 += 1,
+            ',' => counts[1].1 += 1,
+            '\t' => counts[2].1 += 1,
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            seen_content = true;
+        }
+    }
+    counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(_, n)| *n)
+        .map_or(b',', |(d, _)| *d)
+}
+
+/// How many rows at the top may stand above the header row (a title, a date…).
+const HEADER_SEARCH_ROWS: usize = 10;
+
+/// Reads a CSV file. `required_header` (folded) locates the header row: the first row,
+/// among the first few, that has it.
+pub fn read_csv(path: &Path, required_headers: &[&str]) -> Result<CsvTable, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| ImportError::file(path, e.to_string()))?;
+    parse_csv(path, &bytes, required_headers)
+}
+
+/// [`read_csv`] on bytes already read; `path` only names the file in messages.
+pub fn parse_csv(
+    path: &Path,
+    bytes: &[u8],
+    required_headers: &[&str],
+) -> Result<CsvTable, ImportError> {
+    let (text, encoding) = decode(bytes);
+    if text.trim().is_empty() {
+        return Err(ImportError::file(path, "the file is empty".into()));
+    }
+    let delimiter = detect_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+
+    let mut header: Option<(u64, Vec<String>)> = None;
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut index = 0usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line());
+                return Err(ImportError {
+                    file: path.to_owned(),
+                    line,
+                    column: None,
+                    value: None,
+                    problem: format!("the file cannot be read as CSV: {e}"),
+                });
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let fields: Vec<String> = record.iter().map(|f| f.trim().to_owned()).collect();
+        index += 1;
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        match &header {
+            None => {
+                let folded: Vec<String> = fields.iter().map(|f| fold_header(f)).collect();
+                let has_required = required_headers
+                    .iter()
+                    .any(|required| folded.iter().any(|h| h == required));
+                if has_required {
+                    header = Some((line, fields));
+                } else if index >= HEADER_SEARCH_ROWS {
+                    break;
+                }
+            }
+            Some((_, headers)) => {
+                let width = headers.len();
+                if let Some(extra) = fields[width.min(fields.len())..]
+                    .iter()
+                    .position(|f| !f.is_empty())
+                {
+                    return Err(ImportError {
+                        file: path.to_owned(),
+                        line: Some(line),
+                        column: Some(column_letter(width + extra)),
+                        value: fields.get(width + extra).cloned(),
+                        problem: format!(
+                            "this row has more fields than the header ({width}); is a value with a '{}' missing its quotes?",
+                            char::from(delimiter).escape_default()
+                        ),
+                    });
+                }
+                let mut fields = fields;
+                fields.resize(width, String::new());
+                rows.push(CsvRow { line, fields });
+            }
+        }
+    }
+    let Some((header_line, headers)) = header else {
+        return Err(ImportError::file(
+            path,
+            format!(
+                "no header row with a column named {} in the first {HEADER_SEARCH_ROWS} rows",
+                required_headers
+                    .iter()
+                    .map(|h| format!("\"{h}\""))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        ));
+    };
+    Ok(CsvTable {
+        path: path.to_owned(),
+        encoding,
+        delimiter,
+        headers,
+        header_line,
+        rows,
+    })
+}
+
+/// The spreadsheet letter of a 0-based column (0 → A, 26 → AA).
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(detect_delimiter("nom;secteur;commune\n"), b';');
+        assert_eq!(detect_delimiter("name,sector\n"), b',');
+        assert_eq!(detect_delimiter("name\tsector\n"), b'\t');
+        assert_eq!(detect_delimiter("\"a;b\",c\n"), b',');
+        assert_eq!(detect_delimiter("\n\nnom;secteur\n"), b';');
+        assert_eq!(detect_delimiter("nom\n"), b',');
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode(b"\xEF\xBB\xBFnom").0, "nom");
+        assert_eq!(decode("Énergie".as_bytes()), ("Énergie".to_owned(), "UTF-8"));
+        assert_eq!(decode(b"\xC9nergie"), ("Énergie".to_owned(), "windows-1252"));
+        assert_eq!(decode(b"\xFF\xFEn\x00o\x00m\x00").0, "nom");
+    }
+}
