@@ -239,8 +239,7 @@ fn import(
         }
         Err(e) => return Err(anyhow!(e).context("the import was refused")),
     }
-    store::save(file, workshop.session())
-        .with_context(|| "nothing was imported".to_owned())?;
+    store::save(file, workshop.session()).with_context(|| "nothing was imported".to_owned())?;
     writeln!(out, "{summary} into {}", file.display())?;
     Ok(())
 }

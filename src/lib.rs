@@ -8,6 +8,7 @@
 //! - [`cli`]: the command line.
 
 pub mod cli;
+pub mod example;
 pub mod model;
 pub mod spreadsheet;
 pub mod store;

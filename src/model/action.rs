@@ -136,9 +136,9 @@ impl ActionError {
             ActionError::DuplicateCategory(key) => {
                 format!("une catégorie de clé « {key} » existe déjà")
             }
-            ActionError::CategoryInUse { category, uses } => format!(
-                "la catégorie « {category} » est utilisée par {uses} fiches ou idées"
-            ),
+            ActionError::CategoryInUse { category, uses } => {
+                format!("la catégorie « {category} » est utilisée par {uses} fiches ou idées")
+            }
             ActionError::UnknownCategory(key) => {
                 format!("pas de catégorie « {key} » dans cet atelier")
             }
@@ -309,7 +309,12 @@ impl Action {
                 stamp(&mut f.created, &mut f.modified, now, adding, || {
                     session.facilitator(f.id).map(|e| e.created)
                 });
-                check_presence(adding, session.facilitator(f.id).is_some(), "facilitator", f.id)?;
+                check_presence(
+                    adding,
+                    session.facilitator(f.id).is_some(),
+                    "facilitator",
+                    f.id,
+                )?;
                 edits.push(put(Record::Facilitator(f)));
             }
             Action::RemoveFacilitator(id) => {
@@ -346,7 +351,11 @@ impl Action {
             }
             Action::RemoveTable(id) => {
                 exists(session.table(*id), "table", *id)?;
-                for org in session.organisations.iter().filter(|o| o.table == Some(*id)) {
+                for org in session
+                    .organisations
+                    .iter()
+                    .filter(|o| o.table == Some(*id))
+                {
                     let mut org = org.clone();
                     org.table = None;
                     org.modified = now;
@@ -405,14 +414,12 @@ impl Action {
                 edits.push(put(Record::Category(c)));
             }
             Action::RemoveCategory(id) => {
-                let category = session
-                    .categories
-                    .iter()
-                    .find(|c| c.id == *id)
-                    .ok_or(ActionError::Missing {
+                let category = session.categories.iter().find(|c| c.id == *id).ok_or(
+                    ActionError::Missing {
                         kind: "category",
                         id: *id,
-                    })?;
+                    },
+                )?;
                 let uses = session
                     .fiches
                     .iter()
@@ -449,7 +456,12 @@ impl Action {
                 if let Some(t) = o.table {
                     exists(session.table(t), "table", t)?;
                 }
-                check_presence(adding, session.organisation(o.id).is_some(), "organisation", o.id)?;
+                check_presence(
+                    adding,
+                    session.organisation(o.id).is_some(),
+                    "organisation",
+                    o.id,
+                )?;
                 stamp(&mut o.created, &mut o.modified, now, adding, || {
                     session.organisation(o.id).map(|e| e.created)
                 });
@@ -493,11 +505,20 @@ impl Action {
                 let adding = matches!(self, Action::AddFiche(_));
                 let mut f = f.clone();
                 f.resource = required(&f.resource, "the resource")?;
-                exists(session.organisation(f.organisation), "organisation", f.organisation)?;
+                exists(
+                    session.organisation(f.organisation),
+                    "organisation",
+                    f.organisation,
+                )?;
                 if session.category(&f.category).is_none() {
                     return Err(ActionError::UnknownCategory(f.category));
                 }
-                check_presence(adding, session.fiche(f.id).is_some(), "resource sheet", f.id)?;
+                check_presence(
+                    adding,
+                    session.fiche(f.id).is_some(),
+                    "resource sheet",
+                    f.id,
+                )?;
                 stamp(&mut f.created, &mut f.modified, now, adding, || {
                     session.fiche(f.id).map(|e| e.created)
                 });
@@ -521,13 +542,9 @@ impl Action {
                 let mut idea = idea.clone();
                 validate_idea(session, &mut idea)?;
                 check_presence(adding, session.idea(idea.id).is_some(), "idea", idea.id)?;
-                stamp(
-                    &mut idea.created,
-                    &mut idea.modified,
-                    now,
-                    adding,
-                    || session.idea(idea.id).map(|e| e.created),
-                );
+                stamp(&mut idea.created, &mut idea.modified, now, adding, || {
+                    session.idea(idea.id).map(|e| e.created)
+                });
                 edits.push(put(Record::Idea(idea)));
             }
             Action::RemoveIdeas(ids) => {
@@ -681,7 +698,13 @@ impl Action {
                     .map(Record::Facilitator)
                     .chain(batch.tables.iter().cloned().map(Record::Table))
                     .chain(batch.clusters.iter().cloned().map(Record::Cluster))
-                    .chain(batch.organisations.iter().cloned().map(Record::Organisation))
+                    .chain(
+                        batch
+                            .organisations
+                            .iter()
+                            .cloned()
+                            .map(Record::Organisation),
+                    )
                     .chain(batch.fiches.iter().cloned().map(Record::Fiche))
                     .chain(batch.ideas.iter().cloned().map(Record::Idea));
                 for record in records {

@@ -95,7 +95,10 @@ pub fn check(session: &Session) -> Vec<Finding> {
     }
 
     for table in &session.tables {
-        if table.facilitator.is_some_and(|f| !facilitators.contains(&f)) {
+        if table
+            .facilitator
+            .is_some_and(|f| !facilitators.contains(&f))
+        {
             findings.push(error(format!(
                 "the table \"{}\" has a facilitator who does not exist",
                 table.name
@@ -106,7 +109,10 @@ pub fn check(session: &Session) -> Vec<Finding> {
     for fiche in &session.fiches {
         let what = format!("the resource sheet \"{}\"", fiche.resource);
         if fiche.resource.trim().is_empty() {
-            findings.push(error(format!("the resource sheet {} has no resource", fiche.id)));
+            findings.push(error(format!(
+                "the resource sheet {} has no resource",
+                fiche.id
+            )));
         }
         if !organisations.contains(&fiche.organisation) {
             findings.push(error(format!(
@@ -146,7 +152,9 @@ pub fn check(session: &Session) -> Vec<Finding> {
             findings.push(error(format!("{what} is in a cluster that does not exist")));
         }
         if idea.table.is_some_and(|t| !tables.contains(&t)) {
-            findings.push(error(format!("{what} comes from a table that does not exist")));
+            findings.push(error(format!(
+                "{what} comes from a table that does not exist"
+            )));
         }
         if idea.facilitator.is_some_and(|f| !facilitators.contains(&f)) {
             findings.push(error(format!(
@@ -160,6 +168,6 @@ pub fn check(session: &Session) -> Vec<Finding> {
         }
     }
 
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings
 }

@@ -4,8 +4,7 @@
 use uuid::Uuid;
 
 use super::entities::{
-    Category, Cluster, Entity, Facilitator, Fiche, Idea, Organisation, Session, SessionInfo,
-    Table,
+    Category, Cluster, Entity, Facilitator, Fiche, Idea, Organisation, Session, SessionInfo, Table,
 };
 
 /// One entity of any kind, by value.
@@ -62,7 +61,10 @@ impl Record {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Inserts the entity (at `index`, or at the end) or replaces the one with its id.
-    Put { record: Record, index: Option<usize> },
+    Put {
+        record: Record,
+        index: Option<usize>,
+    },
     /// Removes the entity with this id.
     Delete { kind: EntityKind, id: Uuid },
     /// Replaces the session's details.

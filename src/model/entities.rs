@@ -136,7 +136,11 @@ impl Category {
             ("materials", "Matières et déchets", "Materials and waste"),
             ("energy", "Énergie", "Energy"),
             ("water", "Eau", "Water"),
-            ("logistics", "Transport et logistique", "Transport and logistics"),
+            (
+                "logistics",
+                "Transport et logistique",
+                "Transport and logistics",
+            ),
             ("equipment", "Équipements et matériel", "Equipment"),
             ("space", "Locaux et foncier", "Space and land"),
             ("skills", "Compétences et emploi", "Skills and staff"),

@@ -71,7 +71,11 @@ impl Stats {
                 .filter(|f| f.direction == Direction::Need)
                 .count(),
             ideas: session.ideas.len(),
-            selected: session.ideas.iter().filter(|i| i.status.is_selected()).count(),
+            selected: session
+                .ideas
+                .iter()
+                .filter(|i| i.status.is_selected())
+                .count(),
             abandoned: count_status(Status::Abandoned),
             imminent: count_status(Status::Imminent),
             to_deepen: count_status(Status::ToDeepen),
@@ -99,13 +103,7 @@ impl Stats {
             vec![
                 format!(
                     "{} ({}, {})",
-                    n(
-                        self.organisations,
-                        "organisation",
-                        "organisations",
-                        "",
-                        ""
-                    ),
+                    n(self.organisations, "organisation", "organisations", "", ""),
                     n(self.organisations_present, "présente", "présentes", "", ""),
                     n(
                         self.organisations_represented,
@@ -129,13 +127,7 @@ impl Stats {
                     n(self.offers, "offre", "offres", "", ""),
                     n(self.needs, "besoin", "besoins", "", "")
                 ),
-                n(
-                    self.ideas,
-                    "idée de synergie",
-                    "idées de synergie",
-                    "",
-                    "",
-                ),
+                n(self.ideas, "idée de synergie", "idées de synergie", "", ""),
                 format!(
                     "{} pour les rendez-vous B2B",
                     n(self.selected, "idée retenue", "idées retenues", "", "")

@@ -67,11 +67,21 @@ const ORGANISATION_COLUMNS: &[Spec] = &[
         false,
     ),
     spec("town", &["town", "commune", "ville", "city"], false),
-    spec("contact", &["contact", "interlocuteur", "nom_du_contact"], false),
+    spec(
+        "contact",
+        &["contact", "interlocuteur", "nom_du_contact"],
+        false,
+    ),
     spec("email", &["email", "e_mail", "mail", "courriel"], false),
     spec(
         "phone",
-        &["phone", "telephone", "tel", "portable", "telephone_portable"],
+        &[
+            "phone",
+            "telephone",
+            "tel",
+            "portable",
+            "telephone_portable",
+        ],
         false,
     ),
     spec("table", &["table", "n_table", "numero_de_table"], false),
@@ -89,7 +99,11 @@ const FICHE_COLUMNS: &[Spec] = &[
     spec("resource", &["resource", "ressource"], true),
     spec("quantity", &["quantity", "quantite", "qte"], false),
     spec("unit", &["unit", "unite"], false),
-    spec("frequency", &["frequency", "frequence", "periodicite"], false),
+    spec(
+        "frequency",
+        &["frequency", "frequence", "periodicite"],
+        false,
+    ),
     spec(
         "notes",
         &["notes", "note", "remarques", "commentaire", "commentaires"],
@@ -123,7 +137,11 @@ const IDEA_COLUMNS: &[Spec] = &[
     spec("status", &["status", "statut"], false),
     spec("cluster", &["cluster", "regroupement", "groupe"], false),
     spec("next_step", &["next_step", "prochaine_etape"], false),
-    spec("owner", &["owner", "referent", "referente", "porteur"], false),
+    spec(
+        "owner",
+        &["owner", "referent", "referente", "porteur"],
+        false,
+    ),
     spec("due_date", &["due_date", "due", "echeance"], false),
 ];
 
@@ -268,15 +286,14 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
             org.contact = columns.get(row, "contact").to_owned();
             org.email = columns.get(row, "email").to_owned();
             org.phone = columns.get(row, "phone").to_owned();
-            org.attendance = parse_attendance(columns.get(row, "attendance"))
-                .ok_or_else(|| {
-                    columns.error(
-                        row,
-                        "attendance",
-                        "expected present, represented or absent (présente, représentée, absente)"
-                            .into(),
-                    )
-                })?;
+            org.attendance = parse_attendance(columns.get(row, "attendance")).ok_or_else(|| {
+                columns.error(
+                    row,
+                    "attendance",
+                    "expected present, represented or absent (présente, représentée, absente)"
+                        .into(),
+                )
+            })?;
             org.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
             names.organisations.insert(key, org.id);
             report.batch.organisations.push(org);
@@ -289,15 +306,14 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
         report.notes.push(note(&table, &ignored, "resource sheets"));
         for row in &table.rows {
             let organisation = organisation_id(&columns, row, "organisation", &names)?;
-            let direction = parse_direction(columns.required(row, "direction")?).ok_or_else(
-                || {
+            let direction =
+                parse_direction(columns.required(row, "direction")?).ok_or_else(|| {
                     columns.error(
                         row,
                         "direction",
                         "expected offer or need (offre, besoin)".into(),
                     )
-                },
-            )?;
+                })?;
             let category = category_key(session, columns.required(row, "category")?)
                 .ok_or_else(|| columns.error(row, "category", categories_hint(session)))?;
             let resource = columns.required(row, "resource")?;
@@ -350,8 +366,11 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
                 }
             }
             idea.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
-            idea.facilitator =
-                facilitator_id(columns.get(row, "facilitator"), &mut names, &mut report.batch);
+            idea.facilitator = facilitator_id(
+                columns.get(row, "facilitator"),
+                &mut names,
+                &mut report.batch,
+            );
             idea.votes = parse_votes(columns.get(row, "votes")).ok_or_else(|| {
                 columns.error(row, "votes", "expected a whole number, 0 or more".into())
             })?;
@@ -391,10 +410,7 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
 }
 
 fn required_headers(specs: &[Spec]) -> &'static [&'static str] {
-    specs
-        .iter()
-        .find(|s| s.required)
-        .map_or(&[], |s| s.headers)
+    specs.iter().find(|s| s.required).map_or(&[], |s| s.headers)
 }
 
 fn note(table: &CsvTable, ignored: &[String], what: &str) -> String {
@@ -421,13 +437,17 @@ fn organisation_id(
     names: &Names,
 ) -> Result<Uuid, ImportError> {
     let name = columns.required(row, key)?;
-    names.organisations.get(&fold(name)).copied().ok_or_else(|| {
-        columns.error(
-            row,
-            key,
-            "no organisation of that name in the session or in this import".into(),
-        )
-    })
+    names
+        .organisations
+        .get(&fold(name))
+        .copied()
+        .ok_or_else(|| {
+            columns.error(
+                row,
+                key,
+                "no organisation of that name in the session or in this import".into(),
+            )
+        })
 }
 
 /// The table a row names, created when new. A bare number `3` means "Table 3".

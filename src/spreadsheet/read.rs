@@ -56,11 +56,7 @@ pub fn detect_delimiter(text: &str) -> u8 {
     for c in text.chars() {
         match c {
             '"' => in_quotes = !in_quotes,
-            '\n' | '\r' if !in_quotes => {
-                if seen_content {
-                    break;
-                }
-            }
+            '\n' | '\r' if !in_quotes && seen_content => break,
             _ if in_quotes => {}
             ';' => counts[0].1 += 1,
             ',' => counts[1].1 += 1,
@@ -225,8 +221,14 @@ mod tests {
     #[test]
     fn decoding() {
         assert_eq!(decode(b"\xEF\xBB\xBFnom").0, "nom");
-        assert_eq!(decode("Énergie".as_bytes()), ("Énergie".to_owned(), "UTF-8"));
-        assert_eq!(decode(b"\xC9nergie"), ("Énergie".to_owned(), "windows-1252"));
+        assert_eq!(
+            decode("Énergie".as_bytes()),
+            ("Énergie".to_owned(), "UTF-8")
+        );
+        assert_eq!(
+            decode(b"\xC9nergie"),
+            ("Énergie".to_owned(), "windows-1252")
+        );
         assert_eq!(decode(b"\xFF\xFEn\x00o\x00m\x00").0, "nom");
     }
 }

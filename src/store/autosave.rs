@@ -136,11 +136,7 @@ impl Autosaver {
     }
 
     pub fn status(&self) -> AutosaveStatus {
-        self.shared
-            .0
-            .lock()
-            .map(|s| s.clone())
-            .unwrap_or_default()
+        self.shared.0.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
     /// Waits until the last requested revision is written or `timeout` passes; true when

@@ -79,10 +79,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|e| StoreError::NotASession {
         path: path.to_owned(),
-        reason: format!(
-            "it is not text (invalid UTF-8 at byte {})",
-            e.valid_up_to()
-        ),
+        reason: format!("it is not text (invalid UTF-8 at byte {})", e.valid_up_to()),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parse_error = |e: ron::error::SpannedError| {
@@ -97,7 +94,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
             message,
         }
     };
-    let probe: Probe = ron::from_str(text).map_err(parse_error)?;
+    let probe = match quick_probe(text) {
+        Some(probe) => probe,
+        None => ron::from_str::<Probe>(text).map_err(parse_error)?,
+    };
     if !probe.format.is_empty() && probe.format != FORMAT_NAME {
         return Err(StoreError::NotASession {
             path: path.to_owned(),
@@ -140,6 +140,25 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     })
 }
 
+/// Reads `format` and `version` from the head of the envelope as Synergies writes it
+/// (both before `session:`), without parsing the whole file. `None` when the head looks
+/// different (a hand-edited file): the caller then parses the whole file for them.
+fn quick_probe(text: &str) -> Option<Probe> {
+    let head = &text[..text.find("session:")?];
+    let value_of = |field: &str| {
+        let start = head.find(&format!("{field}:"))? + field.len() + 1;
+        let rest = head[start..].trim_start();
+        let end = rest.find([',', '\n', ')'])?;
+        Some(rest[..end].trim())
+    };
+    let version = value_of("version")?.parse().ok()?;
+    let format = match value_of("format") {
+        Some(quoted) => quoted.strip_prefix('"')?.strip_suffix('"')?.to_owned(),
+        None => String::new(),
+    };
+    Some(Probe { format, version })
+}
+
 /// True when an error at `line` (1-based) is on the last line of `text`, trailing space
 /// aside: the mark of a file cut short.
 fn ends_at(text: &str, line: usize) -> bool {
@@ -157,8 +176,8 @@ fn encode(envelope: &Envelope) -> Result<String, StoreError> {
         .indentor("  ")
         .escape_strings(false)
         .struct_names(false);
-    let mut text =
-        ron::ser::to_string_pretty(envelope, config).map_err(|e| StoreError::Encode(e.to_string()))?;
+    let mut text = ron::ser::to_string_pretty(envelope, config)
+        .map_err(|e| StoreError::Encode(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }

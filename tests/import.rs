@@ -1,0 +1,558 @@
+//! Spreadsheet import through the real command line: every encoding and delimiter
+//! Excel and LibreOffice write, and the all-or-nothing rule on each kind of bad row.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_synergies");
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn new_session(dir: &Path) -> PathBuf {
+    let o = run(&["new", "atelier.ron", "--title", "Atelier test"], dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    dir.join("atelier.ron")
+}
+
+fn stats(dir: &Path, file: &str) -> serde_json::Value {
+    let o = run(&["stats", file, "--json"], dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("stats --json prints JSON")
+}
+
+/// How a spreadsheet program might write a CSV file.
+#[derive(Clone, Copy, Debug)]
+enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Windows1252,
+    Utf16LeBom,
+}
+
+fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        Encoding::Windows1252 => {
+            let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+            assert!(!unmappable);
+            bytes.into_owned()
+        }
+        Encoding::Utf16LeBom => {
+            let mut bytes = vec![0xFF, 0xFE];
+            for unit in text.encode_utf16() {
+                bytes.extend_from_slice(&unit.to_le_bytes());
+            }
+            bytes
+        }
+    }
+}
+
+/// Writes rows as CSV with the delimiter and line ending given, quoting as Excel does.
+fn csv_text(rows: &[&[&str]], delimiter: char, crlf: bool) -> String {
+    let newline = if crlf { "\r\n" } else { "\n" };
+    rows.iter()
+        .map(|row| {
+            row.iter()
+                .map(|field| {
+                    if field.contains([delimiter, '"', '\n', '\r']) {
+                        format!("\"{}\"", field.replace('"', "\"\""))
+                    } else {
+                        (*field).to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(&delimiter.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(newline)
+        + newline
+}
+
+const ORGANISATIONS: &[&[&str]] = &[
+    &[
+        "Nom",
+        "Secteur",
+        "Commune",
+        "Téléphone",
+        "Table",
+        "Présence",
+    ],
+    &[
+        "Ferme des Coteaux",
+        "Maraîchage",
+        "Sigoulès",
+        "05 53 00 00 01",
+        "1",
+        "présente",
+    ],
+    &[
+        "Cave coopérative de Saussignac",
+        "Viticulture",
+        "Saussignac",
+        "",
+        "1",
+        "Représentée",
+    ],
+    &["Menuiserie Lacoste; Fils", "Bois", "Eymet", "", "2", ""],
+    &[
+        "Cœur de Bastide « épicerie »",
+        "Commerce",
+        "Issigeac",
+        "",
+        "2",
+        "absente",
+    ],
+];
+
+const FICHES: &[&[&str]] = &[
+    &[
+        "Organisation",
+        "Sens",
+        "Catégorie",
+        "Ressource",
+        "Quantité",
+        "Unité",
+        "Fréquence",
+        "Notes",
+    ],
+    &[
+        "ferme des coteaux",
+        "Offre",
+        "Matières et déchets",
+        "Cagettes",
+        "40",
+        "unités",
+        "par mois",
+        "Propres,\nempilées",
+    ],
+    &[
+        "  FERME DES COTEAUX ",
+        "besoin",
+        "equipment",
+        "Chambre froide",
+        "20",
+        "m³",
+        "",
+        "",
+    ],
+    &[
+        "Cave cooperative de Saussignac",
+        "offre",
+        "Locaux et foncier",
+        "Hangar",
+        "400",
+        "m²",
+        "",
+        "d'octobre à juillet",
+    ],
+];
+
+const IDEAS: &[&[&str]] = &[
+    &[
+        "Titre",
+        "Description",
+        "Type",
+        "Catégorie",
+        "Organisations",
+        "Table",
+        "Animateur",
+        "Votes",
+        "Statut",
+        "Regroupement",
+        "Prochaine étape",
+        "Référent",
+        "Échéance",
+    ],
+    &[
+        "Cagettes pour la cave",
+        "Ligne 1\nLigne 2 avec \"guillemets\"",
+        "substitution",
+        "materials",
+        "Ferme des Coteaux|Cave coopérative de Saussignac",
+        "1",
+        "Camille Roux",
+        "4",
+        "à approfondir",
+        "Bois",
+        "Appeler la cave",
+        "Ferme des Coteaux",
+        "15/01/2027",
+    ],
+    &[
+        "Hangar partagé",
+        "",
+        "Mutualisation",
+        "space",
+        "Cave coopérative de Saussignac | menuiserie lacoste; fils",
+        "2",
+        "Julien Marty",
+        "0",
+        "retenue",
+        "Locaux",
+        "",
+        "",
+        "",
+    ],
+    &[
+        "Épicerie et ferme",
+        "",
+        "",
+        "",
+        "coeur de bastide « EPICERIE »",
+        "",
+        "camille roux",
+        "",
+        "",
+        "bois",
+        "",
+        "",
+        "",
+    ],
+];
+
+/// Writes the three files in `encoding`, with `delimiter` and CRLF or LF.
+fn write_files(dir: &Path, encoding: Encoding, delimiter: char, crlf: bool) {
+    for (name, rows) in [
+        ("orgs.csv", ORGANISATIONS),
+        ("fiches.csv", FICHES),
+        ("ideas.csv", IDEAS),
+    ] {
+        fs::write(
+            dir.join(name),
+            encode(&csv_text(rows, delimiter, crlf), encoding),
+        )
+        .expect("written");
+    }
+}
+
+fn import_all(dir: &Path) -> Output {
+    run(
+        &[
+            "import",
+            "atelier.ron",
+            "--organisations",
+            "orgs.csv",
+            "--fiches",
+            "fiches.csv",
+            "--ideas",
+            "ideas.csv",
+        ],
+        dir,
+    )
+}
+
+#[test]
+fn imports_every_encoding_delimiter_and_line_ending() {
+    for encoding in [
+        Encoding::Utf8,
+        Encoding::Utf8Bom,
+        Encoding::Windows1252,
+        Encoding::Utf16LeBom,
+    ] {
+        for delimiter in [',', ';', '\t'] {
+            for crlf in [true, false] {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let session = new_session(dir.path());
+                write_files(dir.path(), encoding, delimiter, crlf);
+                let o = import_all(dir.path());
+                let case = format!("{encoding:?} {delimiter:?} crlf={crlf}");
+                assert!(o.status.success(), "{case}: {}", stderr(&o));
+                let s = stats(dir.path(), "atelier.ron");
+                assert_eq!(s["organisations"], 4, "{case}");
+                assert_eq!(s["organisations_present"], 2, "{case}");
+                assert_eq!(s["organisations_represented"], 1, "{case}");
+                assert_eq!(s["fiches"], 3, "{case}");
+                assert_eq!(s["offers"], 2, "{case}");
+                assert_eq!(s["ideas"], 3, "{case}");
+                assert_eq!(s["selected"], 2, "{case}");
+                assert_eq!(s["to_deepen"], 1, "{case}");
+                assert_eq!(s["clusters"], 2, "{case}");
+                assert_eq!(s["facilitators"], 2, "{case}");
+                assert_eq!(s["tables"], 2, "{case}");
+                assert_eq!(s["votes"], 4, "{case}");
+
+                let loaded = synergies::store::load(&session).expect("loads").session;
+                let names: Vec<&str> = loaded
+                    .organisations
+                    .iter()
+                    .map(|o| o.name.as_str())
+                    .collect();
+                assert!(
+                    names.contains(&"Cœur de Bastide « épicerie »"),
+                    "{case}: {names:?}"
+                );
+                assert!(names.contains(&"Menuiserie Lacoste; Fils"), "{case}");
+                let idea = &loaded.ideas[0];
+                assert_eq!(
+                    idea.description, "Ligne 1\nLigne 2 avec \"guillemets\"",
+                    "{case}"
+                );
+                assert_eq!(idea.organisations.len(), 2, "{case}");
+                assert!(idea.owner.is_some(), "{case}");
+                assert_eq!(
+                    idea.due.map(|d| d.to_string()).as_deref(),
+                    Some("2027-01-15")
+                );
+                assert_eq!(loaded.fiches[0].notes, "Propres,\nempilées", "{case}");
+                assert_eq!(loaded.fiches[1].organisation, loaded.fiches[0].organisation);
+            }
+        }
+    }
+}
+
+#[test]
+fn headers_in_english_and_a_title_row_above_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    new_session(dir.path());
+    fs::write(
+        dir.path().join("orgs.csv"),
+        "Liste des inscrits au 19/11;;;\n;;;\nNAME;Sector;Town;Attendance\nFerme;Agri;Eymet;represented\n",
+    )
+    .expect("written");
+    let o = run(
+        &["import", "atelier.ron", "--organisations", "orgs.csv"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stats(dir.path(), "atelier.ron")["organisations_represented"],
+        1
+    );
+}
+
+#[test]
+fn extra_columns_are_ignored_and_said() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    new_session(dir.path());
+    fs::write(
+        dir.path().join("orgs.csv"),
+        "Horodatage,Nom,Remarque\n2026-11-01,Ferme,arrive en retard\n",
+    )
+    .expect("written");
+    let o = run(
+        &["import", "atelier.ron", "--organisations", "orgs.csv"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("ignored columns: Horodatage, Remarque"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// One bad row among good ones: the import is refused, the message names the file, the
+/// line, the column and the value, and the session file is byte for byte as it was.
+fn assert_refused(file_flag: &str, csv: &str, line: u64, column: &str, value: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = new_session(dir.path());
+    // A first import that succeeds, so that there is something to keep intact.
+    write_files(dir.path(), Encoding::Utf8, ';', false);
+    let o = run(
+        &["import", "atelier.ron", "--organisations", "orgs.csv"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = fs::read(&session).expect("read");
+
+    fs::write(dir.path().join("bad.csv"), csv).expect("written");
+    let o = run(&["import", "atelier.ron", file_flag, "bad.csv"], dir.path());
+    let message = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{csv}: {message}");
+    assert!(message.starts_with("error: "), "{message}");
+    assert_eq!(message.lines().count(), 1, "one message: {message}");
+    assert!(message.contains("bad.csv"), "{message}");
+    assert!(message.contains(&format!("line {line}")), "{message}");
+    assert!(message.contains(column), "{message}");
+    assert!(message.contains(value), "{message}");
+    assert_eq!(
+        fs::read(&session).expect("read"),
+        before,
+        "the session changed"
+    );
+}
+
+#[test]
+fn a_bad_organisation_row_imports_nothing() {
+    let ok = "nom;presence\nA;présente\n";
+    assert_refused(
+        "--organisations",
+        &format!("{ok};absente\n"),
+        3,
+        "A (nom)",
+        "is empty",
+    );
+    assert_refused(
+        "--organisations",
+        &format!("{ok}B;peut-être\n"),
+        3,
+        "B (presence)",
+        "peut-être",
+    );
+    assert_refused(
+        "--organisations",
+        &format!("{ok}a ;\n"),
+        3,
+        "A (nom)",
+        "line 2",
+    );
+    assert_refused(
+        "--organisations",
+        &format!("{ok}Ferme des coteaux;\n"),
+        3,
+        "A (nom)",
+        "already in the session",
+    );
+    assert_refused(
+        "--organisations",
+        &format!("{ok}\"C\";présente;surplus\n"),
+        3,
+        "C",
+        "surplus",
+    );
+}
+
+#[test]
+fn a_bad_fiche_row_imports_nothing() {
+    let head =
+        "organisation,direction,category,resource\nFerme des Coteaux,offer,materials,Cagettes\n";
+    assert_refused(
+        "--fiches",
+        &format!("{head}Inconnue SARL,offer,materials,Bois\n"),
+        3,
+        "A (organisation)",
+        "Inconnue SARL",
+    );
+    assert_refused(
+        "--fiches",
+        &format!("{head}Ferme des Coteaux,donne,materials,Bois\n"),
+        3,
+        "B (direction)",
+        "donne",
+    );
+    assert_refused(
+        "--fiches",
+        &format!("{head}Ferme des Coteaux,need,nucléaire,Bois\n"),
+        3,
+        "C (category)",
+        "nucléaire",
+    );
+    assert_refused(
+        "--fiches",
+        &format!("{head}Ferme des Coteaux,need,energy,\n"),
+        3,
+        "D (resource)",
+        "empty",
+    );
+}
+
+#[test]
+fn a_bad_idea_row_imports_nothing() {
+    let head = "titre;type;organisations;votes;statut;referent;echeance\nBonne idée;;Ferme des Coteaux;1;;;\n";
+    let cases: &[(&str, &str, &str)] = &[
+        (";substitution;;;;;", "A (titre)", "empty"),
+        ("X;troc;;;;;", "B (type)", "troc"),
+        (
+            "X;;Ferme des Coteaux|Nulle Part;;;;",
+            "C (organisations)",
+            "Nulle Part",
+        ),
+        ("X;;;-2;;;", "D (votes)", "-2"),
+        ("X;;;2,5;;;", "D (votes)", "2,5"),
+        ("X;;;beaucoup;;;", "D (votes)", "beaucoup"),
+        ("X;;;;peut-être;;", "E (statut)", "peut-être"),
+        ("X;;;;;Personne;", "F (referent)", "Personne"),
+        ("X;;;;;;demain", "G (echeance)", "demain"),
+    ];
+    for (row, column, value) in cases {
+        assert_refused("--ideas", &format!("{head}{row}\n"), 3, column, value);
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_spreadsheet_is_refused_with_its_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = new_session(dir.path());
+    let before = fs::read(&session).expect("read");
+    for (name, bytes) in [
+        ("empty.csv", b"".as_slice()),
+        ("binary.csv", b"\x00\x01\x02PK\x03\x04garbage"),
+        ("noheader.csv", b"a;b;c\n1;2;3\n"),
+    ] {
+        fs::write(dir.path().join(name), bytes).expect("written");
+        let o = run(&["import", "atelier.ron", "--ideas", name], dir.path());
+        assert_eq!(o.status.code(), Some(1));
+        let message = stderr(&o);
+        assert!(
+            message.starts_with("error: ") && message.contains(name),
+            "{message}"
+        );
+        assert_eq!(fs::read(&session).expect("read"), before);
+    }
+    let o = run(
+        &["import", "atelier.ron", "--ideas", "missing.csv"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("missing.csv"));
+}
+
+#[test]
+fn export_then_import_gives_the_same_figures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/atelier-exemple.ron");
+    let example = example.to_string_lossy().into_owned();
+    let o = run(&["export", &example, "--csv", "out"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    for name in synergies::spreadsheet::EXPORT_FILES {
+        assert!(dir.path().join("out").join(name).is_file());
+    }
+    new_session(dir.path());
+    let o = run(
+        &[
+            "import",
+            "atelier.ron",
+            "--organisations",
+            "out/organisations.csv",
+            "--fiches",
+            "out/fiches.csv",
+            "--ideas",
+            "out/ideas.csv",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stats(dir.path(), "atelier.ron"),
+        stats(dir.path(), &example)
+    );
+}
+
+#[test]
+fn importing_appends_to_what_is_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    new_session(dir.path());
+    fs::write(dir.path().join("a.csv"), "titre\nUne\n").expect("written");
+    fs::write(dir.path().join("b.csv"), "titre\nDeux\nTrois\n").expect("written");
+    for file in ["a.csv", "b.csv"] {
+        let o = run(&["import", "atelier.ron", "--ideas", file], dir.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    assert_eq!(stats(dir.path(), "atelier.ron")["ideas"], 3);
+}
