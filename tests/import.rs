@@ -556,3 +556,23 @@ fn importing_appends_to_what_is_there() {
     }
     assert_eq!(stats(dir.path(), "atelier.ron")["ideas"], 3);
 }
+
+#[test]
+fn an_excel_sep_line_sets_the_delimiter() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    new_session(dir.path());
+    fs::write(
+        dir.path().join("orgs.csv"),
+        "sep=;\r\nNom;Commune\r\n\"Dupont, Fils et Cie\";Eymet\r\n",
+    )
+    .expect("written");
+    let o = run(
+        &["import", "atelier.ron", "--organisations", "orgs.csv"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let session = synergies::store::load(&dir.path().join("atelier.ron"))
+        .expect("loads")
+        .session;
+    assert_eq!(session.organisations[0].name, "Dupont, Fils et Cie");
+}

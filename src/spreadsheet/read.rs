@@ -47,9 +47,16 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     }
 }
 
-/// Guesses the delimiter from the first non-empty line: the most frequent of `;`, `,`
-/// and tab outside quotes (`,` when none appears).
+/// Guesses the delimiter: the one a `sep=;` first line names (Excel writes and reads
+/// it), else the most frequent of `;`, `,` and tab outside quotes on the first non-empty
+/// line (`,` when none appears).
 pub fn detect_delimiter(text: &str) -> u8 {
+    if let Some(rest) = text.trim_start().strip_prefix("sep=")
+        && let Some(&d) = rest.as_bytes().first()
+        && matches!(d, b';' | b',' | b'\t' | b'|')
+    {
+        return d;
+    }
     let mut counts = [(b';', 0usize), (b',', 0), (b'\t', 0)];
     let mut in_quotes = false;
     let mut seen_content = false;
@@ -216,6 +223,7 @@ mod tests {
         assert_eq!(detect_delimiter("\"a;b\",c\n"), b',');
         assert_eq!(detect_delimiter("\n\nnom;secteur\n"), b';');
         assert_eq!(detect_delimiter("nom\n"), b',');
+        assert_eq!(detect_delimiter("sep=;\nnom,secteur;commune\n"), b';');
     }
 
     #[test]
