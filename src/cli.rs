@@ -113,9 +113,15 @@ fn error_chain(e: &anyhow::Error) -> String {
 
 fn execute(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
-        bail!(
-            "the desktop app is not part of this build yet; use a command instead (synergies --help)"
-        );
+        if let Some(file) = &cli.file
+            && !file.is_file()
+        {
+            bail!(
+                "\"{}\" does not exist: give a session file (.ron) or a command (synergies --help)",
+                file.display()
+            );
+        }
+        return crate::ui::run(cli.file);
     };
     match command {
         Command::New {

@@ -12,3 +12,4 @@ pub mod example;
 pub mod model;
 pub mod spreadsheet;
 pub mod store;
+pub mod ui;

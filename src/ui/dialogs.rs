@@ -1,0 +1,163 @@
+//! Native file dialogs, run off the UI thread so a frame never waits for them. Where no
+//! dialog can be shown (no desktop portal, no zenity), the user types the path instead.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use super::i18n::Tr;
+
+/// What a file is being chosen for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogPurpose {
+    Open,
+    SaveAs,
+    ImportOrganisations,
+    ImportFiches,
+    ImportIdeas,
+}
+
+impl DialogPurpose {
+    fn is_save(self) -> bool {
+        self == DialogPurpose::SaveAs
+    }
+
+    fn is_csv(self) -> bool {
+        matches!(
+            self,
+            DialogPurpose::ImportOrganisations
+                | DialogPurpose::ImportFiches
+                | DialogPurpose::ImportIdeas
+        )
+    }
+}
+
+/// What a dialog gave.
+pub enum Outcome {
+    Chosen(DialogPurpose, PathBuf),
+    /// No dialog could be shown: the typed-path prompt is open instead.
+    NoDialog,
+}
+
+/// A dialog answering faster than this was never shown (rfd returns `None` at once when
+/// there is no portal nor zenity); a person takes longer to cancel.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
+
+struct Pending {
+    purpose: DialogPurpose,
+    started: Instant,
+    answer: Receiver<Option<PathBuf>>,
+}
+
+struct TypedPrompt {
+    purpose: DialogPurpose,
+    text: String,
+}
+
+#[derive(Default)]
+pub struct Dialogs {
+    pending: Option<Pending>,
+    typed: Option<TypedPrompt>,
+}
+
+impl Dialogs {
+    /// Shows a native dialog on another thread.
+    pub fn start(&mut self, purpose: DialogPurpose) {
+        if self.pending.is_some() {
+            return;
+        }
+        let (send, answer) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let dialog = rfd::FileDialog::new();
+                let dialog = if purpose.is_csv() {
+                    dialog.add_filter("CSV", &["csv", "txt"])
+                } else {
+                    dialog.add_filter("Synergies", &["ron"])
+                };
+                let chosen = if purpose.is_save() {
+                    dialog.set_file_name("atelier.ron").save_file()
+                } else {
+                    dialog.pick_file()
+                };
+                let _ = send.send(chosen);
+            });
+        if spawned.is_ok() {
+            self.pending = Some(Pending {
+                purpose,
+                started: Instant::now(),
+                answer,
+            });
+        } else {
+            self.open_typed(purpose);
+        }
+    }
+
+    fn open_typed(&mut self, purpose: DialogPurpose) {
+        self.typed = Some(TypedPrompt {
+            purpose,
+            text: String::new(),
+        });
+    }
+
+    /// The dialog's answer, once there is one.
+    pub fn poll(&mut self) -> Option<Outcome> {
+        let pending = self.pending.as_ref()?;
+        let answer = match pending.answer.try_recv() {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        let purpose = pending.purpose;
+        let quick = pending.started.elapsed() < NO_DIALOG_WITHIN;
+        self.pending = None;
+        match answer {
+            Some(path) => Some(Outcome::Chosen(purpose, path)),
+            None if quick => {
+                self.open_typed(purpose);
+                Some(Outcome::NoDialog)
+            }
+            None => None,
+        }
+    }
+
+    /// The typed-path prompt, when open; returns the path the user confirmed.
+    pub fn typed_prompt_ui(
+        &mut self,
+        ctx: &egui::Context,
+        t: &Tr,
+    ) -> Option<(DialogPurpose, PathBuf)> {
+        let prompt = self.typed.as_mut()?;
+        let mut result = None;
+        let mut close = false;
+        let title = if prompt.purpose.is_save() {
+            t.save_as_title
+        } else {
+            t.open_title
+        };
+        egui::Modal::new(egui::Id::unique("typed-path")).show(ctx, |ui| {
+            ui.heading(title);
+            ui.label(t.no_dialog);
+            let label = ui.label(t.path_label);
+            let edit = ui
+                .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(480.0))
+                .labelled_by(label.id);
+            edit.request_focus();
+            let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if (ui.button(t.confirm).clicked() || entered) && !prompt.text.trim().is_empty() {
+                    result = Some((prompt.purpose, PathBuf::from(prompt.text.trim())));
+                    close = true;
+                }
+                if ui.button(t.cancel).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.typed = None;
+        }
+        result
+    }
+}

@@ -1,0 +1,326 @@
+//! Selection for the B2B meetings and triage ("Sélection et tri"): the N most voted or
+//! by hand, then four lanes (to triage / abandoned / about to happen / to deepen) by drag
+//! or by the keys 1, 2, 3 (0 back to "to triage"), and each idea's follow-up.
+
+use egui::{Color32, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
+use uuid::Uuid;
+
+use super::ideas::{due_from_text, follow_up_ui};
+use crate::model::{Action, Idea, Status};
+use crate::ui::command::Command;
+use crate::ui::{Intent, ViewCtx};
+
+/// An idea being dragged between lanes.
+#[derive(Clone, Debug)]
+struct DraggedIdea(Uuid);
+
+const LANES: [Status; 4] = [
+    Status::Selected,
+    Status::Abandoned,
+    Status::Imminent,
+    Status::ToDeepen,
+];
+
+const CARD_HEIGHT: f32 = 64.0;
+
+struct FollowUpDraft {
+    idea: Idea,
+    due_text: String,
+}
+
+pub struct SelectionView {
+    pub top_n: usize,
+    pub focus: Option<Uuid>,
+    draft: Option<FollowUpDraft>,
+}
+
+impl Default for SelectionView {
+    fn default() -> Self {
+        Self {
+            top_n: 20,
+            focus: None,
+            draft: None,
+        }
+    }
+}
+
+impl SelectionView {
+    pub fn on_command(&mut self, command: Command, cx: &mut ViewCtx) {
+        let status = match command {
+            Command::TriageAbandon => Status::Abandoned,
+            Command::TriageImminent => Status::Imminent,
+            Command::TriageDeepen => Status::ToDeepen,
+            Command::TriageReset => Status::Selected,
+            _ => return,
+        };
+        if let Some(idea) = self.focus
+            && cx
+                .session
+                .idea(idea)
+                .is_some_and(|i| i.status.is_selected())
+        {
+            cx.apply(Action::SetStatus {
+                ideas: vec![idea],
+                status,
+            });
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(t.select_top_before).size(16.0));
+            ui.add(egui::DragValue::new(&mut self.top_n).range(1..=10_000));
+            ui.label(RichText::new(t.select_top_after).size(16.0));
+            if ui.button(format!("{}", t.apply)).clicked() {
+                cx.apply(Action::SelectTopVoted { n: self.top_n });
+            }
+            ui.separator();
+            ui.label(RichText::new(t.triage_hint).weak());
+        });
+        ui.separator();
+
+        egui::Panel::left("proposed")
+            .default_size(300.0)
+            .resizable(true)
+            .show(ui, |ui| self.proposed_ui(ui, cx));
+        egui::Panel::right("follow-up")
+            .default_size(340.0)
+            .resizable(true)
+            .show(ui, |ui| self.follow_up_panel_ui(ui, cx));
+
+        let lane_width = (ui.available_width() - 12.0 * 3.0) / 4.0;
+        let mut moved: Option<(Uuid, Status)> = None;
+        ui.horizontal_top(|ui| {
+            for status in LANES {
+                let ideas: Vec<&Idea> = {
+                    let mut v: Vec<&Idea> = session
+                        .ideas
+                        .iter()
+                        .filter(|i| i.status == status)
+                        .collect();
+                    v.sort_by_key(|i| std::cmp::Reverse(i.votes));
+                    v
+                };
+                let title = if status == Status::Selected {
+                    t.to_triage.to_owned()
+                } else {
+                    capitalised(status.label(cx.language))
+                };
+                ui.vertical(|ui| {
+                    ui.set_width(lane_width);
+                    ui.label(
+                        RichText::new(format!("{title} ({})", ideas.len()))
+                            .size(17.0)
+                            .strong(),
+                    );
+                    let frame = egui::Frame::new()
+                        .inner_margin(4.0)
+                        .corner_radius(6.0)
+                        .fill(lane_colour(status).gamma_multiply(0.12));
+                    let (_, dropped) = ui.dnd_drop_zone::<DraggedIdea, ()>(frame, |ui| {
+                        ui.set_width(lane_width - 8.0);
+                        ui.set_min_height(ui.available_height().max(200.0));
+                        egui::ScrollArea::vertical()
+                            .id_salt(("lane", status.key()))
+                            .auto_shrink(false)
+                            .show_rows(ui, CARD_HEIGHT + 6.0, ideas.len(), |ui, range| {
+                                for idea in &ideas[range] {
+                                    self.lane_card_ui(ui, idea, status, cx);
+                                }
+                            });
+                    });
+                    if let Some(dragged) = dropped {
+                        moved = Some((dragged.0, status));
+                    }
+                });
+            }
+        });
+        if let Some((idea, status)) = moved {
+            if cx.session.idea(idea).is_some_and(|i| i.status != status) {
+                cx.apply(Action::SetStatus {
+                    ideas: vec![idea],
+                    status,
+                });
+            }
+            self.focus = Some(idea);
+        }
+    }
+
+    fn lane_card_ui(&mut self, ui: &mut Ui, idea: &Idea, status: Status, cx: &mut ViewCtx) {
+        let session = cx.session;
+        let width = ui.available_width();
+        let id = egui::Id::unique(("lane-card", idea.id));
+        let response = ui
+            .dnd_drag_source(id, DraggedIdea(idea.id), |ui| {
+                let (rect, _) = ui.allocate_exact_size(vec2(width, CARD_HEIGHT), Sense::hover());
+                let focused = self.focus == Some(idea.id);
+                ui.painter()
+                    .rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
+                ui.painter().rect_stroke(
+                    rect,
+                    6.0,
+                    Stroke::new(
+                        if focused { 3.0 } else { 1.0 },
+                        if focused {
+                            ui.visuals().selection.stroke.color
+                        } else {
+                            lane_colour(status)
+                        },
+                    ),
+                    StrokeKind::Inside,
+                );
+                let orgs: Vec<&str> = idea
+                    .organisations
+                    .iter()
+                    .filter_map(|o| session.organisation(*o))
+                    .map(|o| o.name.as_str())
+                    .collect();
+                let mut job = egui::text::LayoutJob::simple(
+                    idea.title.clone(),
+                    egui::FontId::proportional(15.0),
+                    ui.visuals().strong_text_color(),
+                    rect.width() - 56.0,
+                );
+                job.wrap.max_rows = 2;
+                let galley = ui.painter().layout_job(job);
+                ui.painter()
+                    .galley(rect.min + vec2(8.0, 6.0), galley, Color32::BLACK);
+                let mut job = egui::text::LayoutJob::simple_singleline(
+                    orgs.join(" · "),
+                    egui::FontId::proportional(12.0),
+                    ui.visuals().weak_text_color(),
+                );
+                job.wrap.max_width = rect.width() - 16.0;
+                job.wrap.max_rows = 1;
+                let galley = ui.painter().layout_job(job);
+                ui.painter().galley(
+                    egui::pos2(rect.min.x + 8.0, rect.max.y - 20.0),
+                    galley,
+                    Color32::BLACK,
+                );
+                ui.painter().text(
+                    rect.right_top() + vec2(-8.0, 8.0),
+                    egui::Align2::RIGHT_TOP,
+                    format!("• {}", idea.votes),
+                    egui::FontId::proportional(14.0),
+                    ui.visuals().text_color(),
+                );
+            })
+            .response;
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &idea.title));
+        let response = ui.interact(response.rect, id.with("click"), Sense::click());
+        if response.clicked() {
+            self.focus = Some(idea.id);
+        }
+        ui.add_space(6.0);
+    }
+
+    fn proposed_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
+        ui.label(RichText::new(t.proposed_ideas).strong());
+        let mut proposed: Vec<&Idea> = session
+            .ideas
+            .iter()
+            .filter(|i| i.status == Status::Proposed)
+            .collect();
+        proposed.sort_by_key(|i| std::cmp::Reverse(i.votes));
+        egui::ScrollArea::vertical()
+            .id_salt("proposed-list")
+            .auto_shrink(false)
+            .show_rows(ui, 24.0, proposed.len(), |ui, range| {
+                for idea in &proposed[range] {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .small_button(format!("+ {}", t.select_one))
+                            .on_hover_text(&idea.title)
+                            .clicked()
+                        {
+                            cx.apply(Action::SetStatus {
+                                ideas: vec![idea.id],
+                                status: Status::Selected,
+                            });
+                        }
+                        ui.label(format!("{} · {}", idea.votes, idea.title));
+                    });
+                }
+            });
+    }
+
+    fn follow_up_panel_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
+        let Some(focus) = self.focus.and_then(|f| session.idea(f)) else {
+            self.draft = None;
+            ui.label(t.select_an_idea);
+            return;
+        };
+        if self
+            .draft
+            .as_ref()
+            .is_none_or(|d| d.idea.id != focus.id || d.idea.modified != focus.modified)
+        {
+            self.draft = Some(FollowUpDraft {
+                idea: focus.clone(),
+                due_text: focus
+                    .due
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+            });
+        }
+        let Some(draft) = &mut self.draft else {
+            return;
+        };
+        ui.heading(&focus.title);
+        ui.label(focus.status.label(cx.language));
+        if !focus.description.is_empty() {
+            ui.label(RichText::new(&focus.description).weak());
+        }
+        ui.separator();
+        let mut apply = follow_up_ui(ui, cx, &mut draft.idea, &mut draft.due_text);
+        ui.horizontal(|ui| {
+            if ui.button(format!("{}", t.apply)).clicked() {
+                apply = true;
+            }
+            if focus.status == Status::Selected && ui.button(t.unselect_one).clicked() {
+                cx.apply(Action::SetStatus {
+                    ideas: vec![focus.id],
+                    status: Status::Proposed,
+                });
+            }
+        });
+        if apply {
+            match due_from_text(&draft.due_text) {
+                Ok(due) => {
+                    let mut idea = focus.clone();
+                    idea.next_step = draft.idea.next_step.clone();
+                    idea.owner = draft.idea.owner;
+                    idea.due = due;
+                    cx.apply(Action::UpdateIdea(idea));
+                }
+                Err(()) => cx
+                    .intents
+                    .push(Intent::Error(format!("{}{}", t.error, t.bad_date))),
+            }
+        }
+    }
+}
+
+fn lane_colour(status: Status) -> Color32 {
+    match status {
+        Status::Abandoned => Color32::from_rgb(0xb0, 0x3a, 0x2e),
+        Status::Imminent => Color32::from_rgb(0x2e, 0x8b, 0x57),
+        Status::ToDeepen => Color32::from_rgb(0x2e, 0x6d, 0xb0),
+        _ => Color32::GRAY,
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
