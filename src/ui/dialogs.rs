@@ -52,6 +52,8 @@ struct Pending {
 struct TypedPrompt {
     purpose: DialogPurpose,
     text: String,
+    /// The field takes the keyboard once, when the prompt opens.
+    focus: bool,
 }
 
 #[derive(Default)]
@@ -98,6 +100,7 @@ impl Dialogs {
         self.typed = Some(TypedPrompt {
             purpose,
             text: String::new(),
+            focus: true,
         });
     }
 
@@ -143,7 +146,9 @@ impl Dialogs {
             let edit = ui
                 .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(480.0))
                 .labelled_by(label.id);
-            edit.request_focus();
+            if std::mem::take(&mut prompt.focus) {
+                edit.request_focus();
+            }
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 if (ui.button(t.confirm).clicked() || entered) && !prompt.text.trim().is_empty() {

@@ -79,6 +79,19 @@ pub fn choice_ui<T: Copy + PartialEq>(
     let response = response.on_hover_text(label);
     response.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, label));
     let mut submitted = false;
+    if response.has_focus() {
+        // The arrows are ours while focused (egui would otherwise move the focus with them).
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                response.id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            );
+        });
+    }
     if response.has_focus() && !options.is_empty() {
         let (next, prev, enter, letter) = ui.input(|i| {
             let letter = i.events.iter().find_map(|e| match e {
@@ -343,5 +356,18 @@ mod tests {
         assert_eq!(parse_user_date(" 2027-01-31 "), d);
         assert_eq!(parse_user_date("31/1/27"), d);
         assert_eq!(parse_user_date("demain"), None);
+    }
+}
+
+/// Gives a widget without a visible label of its own (a combo box) its accessible name.
+pub trait Named {
+    fn named(self, label: &str) -> Self;
+}
+
+impl<R> Named for egui::InnerResponse<R> {
+    fn named(self, label: &str) -> Self {
+        self.response
+            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, label));
+        self
     }
 }

@@ -11,6 +11,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Cluster, ClusterTarget, Colour, Idea, Session};
 use crate::ui::ViewCtx;
 use crate::ui::command::Command;
+use crate::ui::widgets::Named;
 use crate::ui::widgets::{CardStyle, card_ui, colour32};
 
 /// Cards being dragged.
@@ -108,7 +109,11 @@ pub struct BoardView {
     pub focus: Option<Uuid>,
     /// The name typed for a new cluster, while the group prompt is open.
     group_prompt: Option<String>,
-    rename: Option<(Uuid, String)>,
+    /// The prompt's field takes the keyboard once, when it opens.
+    focus_group_prompt: bool,
+    /// The cluster being renamed, the name typed, and whether its field still has to
+    /// take the keyboard.
+    rename: Option<(Uuid, String, bool)>,
     lasso_start: Option<Pos2>,
     focus_filter: bool,
     /// Ideas in display order, as last drawn (for keyboard moves and Shift ranges).
@@ -137,6 +142,7 @@ impl BoardView {
                 if !self.targets().is_empty() {
                     let n = cx.session.clusters.len() + 1;
                     self.group_prompt = Some(format!("{} {n}", cx.t.cluster_default));
+                    self.focus_group_prompt = true;
                 }
             }
             Command::SelectAllCards => self.selection = self.order.iter().copied().collect(),
@@ -160,6 +166,16 @@ impl BoardView {
         }
     }
 
+    /// The size of card titles, in points: on the projector, at least 28 while 40 cards
+    /// or fewer are shown (readable from the back of a hall on a 1080p screen).
+    pub fn card_title_size(&self, presentation: bool, cards_shown: usize) -> f32 {
+        match (presentation, cards_shown <= 40) {
+            (true, true) => 30.0,
+            (true, false) => 20.0,
+            (false, _) => 15.0,
+        }
+    }
+
     fn layout(&self, session: &Session, width: f32, presentation: bool) -> Layout {
         let folded = fold(&self.filter.text);
         let visible: Vec<usize> = session
@@ -169,12 +185,7 @@ impl BoardView {
             .filter(|(_, idea)| self.filter.matches(session, idea, &folded))
             .map(|(i, _)| i)
             .collect();
-        // Projected: titles of at least 28 px while 40 cards or fewer are shown.
-        let title_size = match (presentation, visible.len() <= 40) {
-            (true, true) => 30.0,
-            (true, false) => 20.0,
-            (false, _) => 15.0,
-        };
+        let title_size = self.card_title_size(presentation, visible.len());
         let min_card = vec2((title_size * 13.5_f32).max(220.0), title_size * 6.4);
         let gap = 10.0;
         let header = title_size * 1.5 + 14.0;
@@ -212,6 +223,14 @@ impl BoardView {
                     .ideas
                     .sort_by_key(|i| std::cmp::Reverse(session.ideas[*i].votes));
             }
+        }
+        // While filtering, only the clusters with matching ideas are shown.
+        let filtering = !folded.is_empty()
+            || self.filter.organisation.is_some()
+            || self.filter.category.is_some()
+            || self.filter.table.is_some();
+        if filtering {
+            sections.retain(|s| !s.ideas.is_empty());
         }
         let mut top = 0.0;
         for section in &mut sections {
@@ -310,7 +329,8 @@ impl BoardView {
                     for o in &session.organisations {
                         ui.selectable_value(&mut self.filter.organisation, Some(o.id), &o.name);
                     }
-                });
+                })
+                .named(t.organisation);
             let category_name = self
                 .filter
                 .category
@@ -328,7 +348,8 @@ impl BoardView {
                             c.label(cx.language),
                         );
                     }
-                });
+                })
+                .named(t.category);
             let table_name = self
                 .filter
                 .table
@@ -341,7 +362,8 @@ impl BoardView {
                     for c in &session.tables {
                         ui.selectable_value(&mut self.filter.table, Some(c.id), &c.name);
                     }
-                });
+                })
+                .named(t.table);
             ui.separator();
             ui.toggle_value(
                 &mut self.sort_by_votes,
@@ -666,13 +688,15 @@ impl BoardView {
                 );
             }
             Some(cluster) => {
-                if let Some((id, name)) = &mut self.rename
+                if let Some((id, name, focus)) = &mut self.rename
                     && *id == cluster.id
                 {
                     let edit = header_ui.add(
                         egui::TextEdit::singleline(name).font(egui::FontId::proportional(size)),
                     );
-                    edit.request_focus();
+                    if std::mem::take(focus) {
+                        edit.request_focus();
+                    }
                     if edit.lost_focus() {
                         if header_ui.input(|i| i.key_pressed(Key::Enter)) {
                             let mut renamed = cluster.clone();
@@ -702,7 +726,7 @@ impl BoardView {
                         .sense(Sense::click()),
                     );
                     if title.double_clicked() {
-                        self.rename = Some((cluster.id, cluster.name.clone()));
+                        self.rename = Some((cluster.id, cluster.name.clone(), true));
                     }
                     if !cx.presentation {
                         header_ui.menu_button("...", |ui| self.cluster_menu_ui(ui, cluster, cx));
@@ -716,7 +740,7 @@ impl BoardView {
     fn cluster_menu_ui(&mut self, ui: &mut Ui, cluster: &Cluster, cx: &mut ViewCtx) {
         let t = cx.t;
         if ui.button(t.rename).clicked() {
-            self.rename = Some((cluster.id, cluster.name.clone()));
+            self.rename = Some((cluster.id, cluster.name.clone(), true));
             ui.close();
         }
         ui.menu_button(t.colour, |ui| {
@@ -767,7 +791,9 @@ impl BoardView {
             let edit = ui
                 .add(egui::TextEdit::singleline(name).desired_width(320.0))
                 .labelled_by(label.id);
-            edit.request_focus();
+            if std::mem::take(&mut self.focus_group_prompt) {
+                edit.request_focus();
+            }
             if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                 target = Some(None);
             }

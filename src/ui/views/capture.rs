@@ -39,11 +39,12 @@ pub fn organisations_picker_ui(
             let mut remove = None;
             for (i, id) in chosen.iter().enumerate() {
                 let name = session.organisation(*id).map_or("?", |o| o.name.as_str());
-                if ui
-                    .small_button(format!("{name} ×"))
-                    .on_hover_text("×")
-                    .clicked()
-                {
+                // Ids that do not shift as chips come and go, so focus stays put.
+                let removed = ui
+                    .push_id(("chip", id), |ui| ui.small_button(format!("{name} ×")))
+                    .inner
+                    .clicked();
+                if removed {
                     remove = Some(i);
                 }
             }
@@ -53,6 +54,7 @@ pub fn organisations_picker_ui(
             let edit = ui
                 .add(
                     egui::TextEdit::singleline(query)
+                        .id_salt("organisations-picker")
                         .hint_text(hint)
                         .desired_width(220.0),
                 )
@@ -97,7 +99,7 @@ pub fn organisations_picker_ui(
 }
 
 /// The new-idea entry.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct IdeaCapture {
     pub open: bool,
     title: String,

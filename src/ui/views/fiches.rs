@@ -7,6 +7,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche};
 use crate::ui::ViewCtx;
 use crate::ui::command::Command;
+use crate::ui::widgets::Named;
 
 #[derive(Default)]
 pub struct FichesView {
@@ -153,7 +154,8 @@ impl FichesView {
                                 c.label(cx.language),
                             );
                         }
-                    });
+                    })
+                    .named(t.category);
                 ui.end_row();
             });
             ui.horizontal(|ui| {

@@ -8,6 +8,7 @@ use super::capture::{category_label, organisations_picker_ui};
 use crate::model::text::fold;
 use crate::model::{Action, Idea, IdeaKind, Session, Status};
 use crate::ui::command::Command;
+use crate::ui::widgets::Named;
 use crate::ui::widgets::parse_user_date;
 use crate::ui::{Intent, ViewCtx};
 
@@ -112,7 +113,8 @@ impl IdeasView {
                     for s in Status::ALL {
                         ui.selectable_value(&mut self.status, Some(s), s.label(cx.language));
                     }
-                });
+                })
+                .named(t.status);
         });
         let rows = self.visible(session);
         ui.label(format!("{} {}", rows.len(), t.ideas_shown));
@@ -240,7 +242,8 @@ impl IdeasView {
                                         k.label(cx.language),
                                     );
                                 }
-                            });
+                            })
+                            .named(t.kind);
                         ui.end_row();
                         ui.label(t.category);
                         egui::ComboBox::from_id_salt("edit-category")
@@ -258,7 +261,8 @@ impl IdeasView {
                                         c.label(cx.language),
                                     );
                                 }
-                            });
+                            })
+                            .named(t.category);
                         ui.end_row();
                         ui.label(t.status);
                         egui::ComboBox::from_id_salt("edit-status")
@@ -271,7 +275,8 @@ impl IdeasView {
                                         s.label(cx.language),
                                     );
                                 }
-                            });
+                            })
+                            .named(t.status);
                         ui.end_row();
                         ui.label(t.cluster);
                         egui::ComboBox::from_id_salt("edit-cluster")
@@ -291,7 +296,8 @@ impl IdeasView {
                                         &c.name,
                                     );
                                 }
-                            });
+                            })
+                            .named(t.cluster);
                         ui.end_row();
                         ui.label(t.table);
                         egui::ComboBox::from_id_salt("edit-table")
@@ -307,7 +313,8 @@ impl IdeasView {
                                 for c in &session.tables {
                                     ui.selectable_value(&mut draft.idea.table, Some(c.id), &c.name);
                                 }
-                            });
+                            })
+                            .named(t.table);
                         ui.end_row();
                         ui.label(t.facilitator);
                         egui::ComboBox::from_id_salt("edit-facilitator")
@@ -327,7 +334,8 @@ impl IdeasView {
                                         &c.name,
                                     );
                                 }
-                            });
+                            })
+                            .named(t.facilitator);
                         ui.end_row();
                         ui.label(t.votes);
                         ui.add(egui::DragValue::new(&mut draft.idea.votes).range(0..=9999));
@@ -424,7 +432,8 @@ pub fn follow_up_ui(ui: &mut Ui, cx: &mut ViewCtx, idea: &mut Idea, due_text: &m
                 {
                     ui.selectable_value(&mut idea.owner, Some(o.id), &o.name);
                 }
-            });
+            })
+            .named(t.owner);
     });
     ui.horizontal(|ui| {
         let label = ui.label(t.due);

@@ -8,6 +8,7 @@ use crate::model::{
     Action, Attendance, Category, Facilitator, Language, Organisation, SessionInfo, Table,
 };
 use crate::ui::command::Command;
+use crate::ui::widgets::Named;
 use crate::ui::widgets::parse_user_date;
 use crate::ui::{Intent, ViewCtx};
 
@@ -128,7 +129,7 @@ impl PreparationView {
 
     fn facilitators_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
         let t = cx.t;
-        ui.heading(t.facilitators);
+        let heading = ui.heading(t.facilitators);
         for f in &cx.session.facilitators {
             ui.horizontal(|ui| {
                 if ui.small_button("×").on_hover_text(t.delete).clicked() {
@@ -137,7 +138,13 @@ impl PreparationView {
                 ui.label(&f.name);
             });
         }
-        if add_field_ui(ui, t.add, t.new_name_hint, &mut self.new_facilitator) {
+        if add_field_ui(
+            ui,
+            heading.id,
+            t.add,
+            t.new_name_hint,
+            &mut self.new_facilitator,
+        ) {
             cx.apply(Action::AddFacilitator(Facilitator::new(
                 self.new_facilitator.trim(),
             )));
@@ -148,7 +155,7 @@ impl PreparationView {
     fn tables_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
         let t = cx.t;
         let session = cx.session;
-        ui.heading(t.tables);
+        let heading = ui.heading(t.tables);
         for table in &session.tables {
             ui.horizontal(|ui| {
                 if ui.small_button("×").on_hover_text(t.delete).clicked() {
@@ -167,7 +174,8 @@ impl PreparationView {
                         for f in &session.facilitators {
                             ui.selectable_value(&mut facilitator, Some(f.id), &f.name);
                         }
-                    });
+                    })
+                    .named(t.facilitator);
                 if facilitator != table.facilitator {
                     let mut table = table.clone();
                     table.facilitator = facilitator;
@@ -175,7 +183,7 @@ impl PreparationView {
                 }
             });
         }
-        if add_field_ui(ui, t.add, t.new_name_hint, &mut self.new_table) {
+        if add_field_ui(ui, heading.id, t.add, t.new_name_hint, &mut self.new_table) {
             let name = self.new_table.trim();
             let name = if name.chars().all(|c| c.is_ascii_digit()) {
                 format!("Table {name}")
@@ -194,9 +202,9 @@ impl PreparationView {
             .num_columns(4)
             .striped(true)
             .show(ui, |ui| {
-                ui.label(RichText::new(t.category_key).strong());
-                ui.label(RichText::new(t.label_fr).strong());
-                ui.label(RichText::new(t.label_en).strong());
+                let key_header = ui.label(RichText::new(t.category_key).strong());
+                let fr_header = ui.label(RichText::new(t.label_fr).strong());
+                let en_header = ui.label(RichText::new(t.label_en).strong());
                 ui.label("");
                 ui.end_row();
                 for c in &cx.session.categories {
@@ -213,16 +221,20 @@ impl PreparationView {
                         // Changed elsewhere (undo): show the session's labels.
                         *draft = (c.label_fr.clone(), c.label_en.clone());
                     }
-                    let a = ui.add(
-                        egui::TextEdit::singleline(&mut draft.0)
-                            .id(ui.scope_id().with(("fr", c.id)))
-                            .desired_width(130.0),
-                    );
-                    let b = ui.add(
-                        egui::TextEdit::singleline(&mut draft.1)
-                            .id(ui.scope_id().with(("en", c.id)))
-                            .desired_width(130.0),
-                    );
+                    let a = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut draft.0)
+                                .id(ui.scope_id().with(("fr", c.id)))
+                                .desired_width(130.0),
+                        )
+                        .labelled_by(fr_header.id);
+                    let b = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut draft.1)
+                                .id(ui.scope_id().with(("en", c.id)))
+                                .desired_width(130.0),
+                        )
+                        .labelled_by(en_header.id);
                     if (a.lost_focus() || b.lost_focus())
                         && (draft.0 != c.label_fr || draft.1 != c.label_en)
                     {
@@ -241,17 +253,20 @@ impl PreparationView {
                     egui::TextEdit::singleline(key)
                         .hint_text(t.category_key)
                         .desired_width(80.0),
-                );
+                )
+                .labelled_by(key_header.id);
                 ui.add(
                     egui::TextEdit::singleline(fr)
                         .hint_text(t.label_fr)
                         .desired_width(130.0),
-                );
+                )
+                .labelled_by(fr_header.id);
                 ui.add(
                     egui::TextEdit::singleline(en)
                         .hint_text(t.label_en)
                         .desired_width(130.0),
-                );
+                )
+                .labelled_by(en_header.id);
                 if ui.button(t.add).clicked() {
                     cx.apply(Action::AddCategory(Category::new(
                         key.trim(),
@@ -361,7 +376,8 @@ impl PreparationView {
                         for table in &session.tables {
                             ui.selectable_value(&mut draft.table, Some(table.id), &table.name);
                         }
-                    });
+                    })
+                    .named(t.table);
                 ui.end_row();
                 ui.label(t.attendance);
                 egui::ComboBox::from_id_salt("org-attendance")
@@ -370,7 +386,8 @@ impl PreparationView {
                         for a in Attendance::ALL {
                             ui.selectable_value(&mut draft.attendance, a, a.label(cx.language));
                         }
-                    });
+                    })
+                    .named(t.attendance);
                 ui.end_row();
             });
         ui.horizontal(|ui| {
@@ -402,13 +419,15 @@ impl PreparationView {
 
 /// A text field with an "Add" button; true when the user adds (Enter or click) a
 /// non-empty name.
-fn add_field_ui(ui: &mut Ui, add: &str, hint: &str, text: &mut String) -> bool {
+fn add_field_ui(ui: &mut Ui, label: egui::Id, add: &str, hint: &str, text: &mut String) -> bool {
     ui.horizontal(|ui| {
-        let edit = ui.add(
-            egui::TextEdit::singleline(text)
-                .hint_text(hint)
-                .desired_width(200.0),
-        );
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .hint_text(hint)
+                    .desired_width(200.0),
+            )
+            .labelled_by(label);
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         let clicked = ui.button(add).clicked();
         if entered {

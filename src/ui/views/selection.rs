@@ -70,8 +70,9 @@ impl SelectionView {
         let t = cx.t;
         let session = cx.session;
         ui.horizontal(|ui| {
-            ui.label(RichText::new(t.select_top_before).size(16.0));
-            ui.add(egui::DragValue::new(&mut self.top_n).range(1..=10_000));
+            let label = ui.label(RichText::new(t.select_top_before).size(16.0));
+            ui.add(egui::DragValue::new(&mut self.top_n).range(1..=10_000))
+                .labelled_by(label.id);
             ui.label(RichText::new(t.select_top_after).size(16.0));
             if ui.button(format!("{}", t.apply)).clicked() {
                 cx.apply(Action::SelectTopVoted { n: self.top_n });

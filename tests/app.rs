@@ -1,0 +1,430 @@
+//! The app as a facilitator uses it, driven through egui_kittest: keys, clicks, and the
+//! accessible labels a screen reader would read. No display needed.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use synergies::example::example_session;
+use synergies::model::{Language, Status};
+use synergies::store;
+use synergies::ui::document::Document;
+use synergies::ui::prefs::Preferences;
+use synergies::ui::{SynergiesApp, View};
+
+/// The app on a saved copy of the example session (autosaves land in a temp folder).
+fn harness(dir: &tempfile::TempDir) -> Harness<'static, SynergiesApp> {
+    let path = dir.path().join("atelier.ron");
+    store::create(&path, &example_session().expect("builds")).expect("saved");
+    let (doc, _) = Document::open(&path).expect("opens");
+    let app = SynergiesApp::with_document(doc, Preferences::default());
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut SynergiesApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn ctrl(harness: &mut Harness<SynergiesApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    harness.run();
+}
+
+fn press(harness: &mut Harness<SynergiesApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn type_text(harness: &mut Harness<SynergiesApp>, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+}
+
+fn idea_titled<'a>(app: &'a SynergiesApp, title: &str) -> &'a synergies::model::Idea {
+    app.doc
+        .session()
+        .ideas
+        .iter()
+        .find(|i| i.title == title)
+        .unwrap_or_else(|| panic!("no idea titled {title}"))
+}
+
+#[test]
+fn three_ideas_are_captured_by_keyboard_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let before = h.state().doc.session().ideas.len();
+
+    ctrl(&mut h, Key::N);
+    assert!(h.state().capture.open);
+    // First idea: title, Tab to the kind (→ substitution), Tab to the category
+    // (→ the first one), Tab to the organisations, "recyc" + Enter picks one, Enter saves.
+    type_text(&mut h, "Palettes pour la recyclerie");
+    press(&mut h, Key::Tab);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::Tab);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::Tab);
+    type_text(&mut h, "recyc");
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Enter);
+    // Second and third: the entry stays open, empty, title focused.
+    type_text(&mut h, "Compost partagé");
+    press(&mut h, Key::Enter);
+    type_text(&mut h, "Chauffeur mutualisé");
+    press(&mut h, Key::Enter);
+
+    let app = h.state();
+    assert_eq!(app.doc.session().ideas.len(), before + 3);
+    assert!(app.capture.open, "the entry stays open for the next idea");
+    let first = idea_titled(app, "Palettes pour la recyclerie");
+    assert_eq!(first.kind, Some(synergies::model::IdeaKind::Substitution));
+    assert_eq!(first.category.as_deref(), Some("materials"));
+    let org = first
+        .organisations
+        .first()
+        .and_then(|o| app.doc.session().organisation(*o))
+        .map(|o| o.name.as_str());
+    assert_eq!(org, Some("Recyclerie du Bergeracois"));
+    idea_titled(app, "Compost partagé");
+    idea_titled(app, "Chauffeur mutualisé");
+
+    // Undo takes the last one back, redo brings it again.
+    press(&mut h, Key::Escape);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().doc.session().ideas.len(), before + 2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.session().ideas.len(), before + 3);
+    ctrl(&mut h, Key::Z);
+    ctrl(&mut h, Key::Y);
+    assert_eq!(h.state().doc.session().ideas.len(), before + 3);
+}
+
+#[test]
+fn an_empty_title_is_refused_with_a_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let before = h.state().doc.session().ideas.len();
+    ctrl(&mut h, Key::N);
+    type_text(&mut h, "   ");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().doc.session().ideas.len(), before);
+    let notice = h.state().notice_text().unwrap_or_default().to_owned();
+    assert!(notice.contains("titre"), "{notice}");
+}
+
+#[test]
+fn two_ideas_are_grouped_then_ungrouped_by_undo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let a = "Sciure de la menuiserie en litière pour les poules";
+    let b = "Biodéchets de l'EHPAD compostés à la ferme";
+    let (cluster_a, cluster_b) = {
+        let app = h.state();
+        (idea_titled(app, a).cluster, idea_titled(app, b).cluster)
+    };
+    let clusters = h.state().doc.session().clusters.len();
+
+    h.get_by_label(a).click();
+    h.run();
+    h.get_by_label(b).click_modifiers(Modifiers::COMMAND);
+    h.run();
+    assert_eq!(h.state().board.selection.len(), 2);
+    ctrl(&mut h, Key::G);
+    press(&mut h, Key::Enter);
+
+    let app = h.state();
+    assert_eq!(app.doc.session().clusters.len(), clusters + 1);
+    let grouped = idea_titled(app, a).cluster;
+    assert!(grouped.is_some());
+    assert_eq!(idea_titled(app, b).cluster, grouped);
+    assert_eq!(
+        app.doc.workshop().undo_label(Language::Fr),
+        Some("regrouper 2 idées")
+    );
+
+    ctrl(&mut h, Key::Z);
+    let app = h.state();
+    assert_eq!(idea_titled(app, a).cluster, cluster_a);
+    assert_eq!(idea_titled(app, b).cluster, cluster_b);
+    assert_eq!(
+        app.notice_text(),
+        Some("Annulé : regrouper 2 idées"),
+        "undo names what it undid"
+    );
+    ctrl(&mut h, Key::Y);
+    assert_eq!(idea_titled(h.state(), a).cluster, grouped);
+}
+
+#[test]
+fn votes_go_up_and_down_by_button_and_by_key_and_undo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let title = "Broyat de bois pour le chantier d'insertion";
+    let votes = idea_titled(h.state(), title).votes;
+
+    h.get_by_label(&format!("+1 {title}")).click();
+    h.run();
+    assert_eq!(idea_titled(h.state(), title).votes, votes + 1);
+
+    // Select the card, then "+" twice and "-" once from the keyboard.
+    h.get_by_label(title).click();
+    h.run();
+    type_text(&mut h, "");
+    press(&mut h, Key::Plus);
+    press(&mut h, Key::Plus);
+    press(&mut h, Key::Minus);
+    assert_eq!(idea_titled(h.state(), title).votes, votes + 2);
+
+    ctrl(&mut h, Key::Z);
+    assert_eq!(idea_titled(h.state(), title).votes, votes + 3);
+    ctrl(&mut h, Key::Z);
+    ctrl(&mut h, Key::Z);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(idea_titled(h.state(), title).votes, votes);
+    ctrl(&mut h, Key::Y);
+    assert_eq!(idea_titled(h.state(), title).votes, votes + 1);
+
+    h.get_by_label(&format!("-1 {title}")).click();
+    h.run();
+    assert_eq!(idea_titled(h.state(), title).votes, votes);
+}
+
+#[test]
+fn the_hidden_tally_hides_the_counts_until_revealed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let title = "Broyat de bois pour le chantier d'insertion";
+    assert!(h.query_by_label(&format!("votes {title}")).is_some());
+    ctrl(&mut h, Key::H);
+    assert!(h.state().board.hidden_tally);
+    assert!(h.query_by_label(&format!("votes {title}")).is_none());
+    ctrl(&mut h, Key::H);
+    assert!(h.query_by_label(&format!("votes {title}")).is_some());
+}
+
+#[test]
+fn the_most_voted_are_selected_and_undo_puts_them_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    ctrl(&mut h, Key::Num5);
+    assert_eq!(h.state().view, View::Selection);
+    let selected_before = count(h.state(), |s| s.is_selected());
+    h.state_mut().selection.top_n = 30;
+    h.run();
+    h.get_by_label("Appliquer").click();
+    h.run();
+    let selected_after = count(h.state(), |s| s.is_selected());
+    assert!(selected_after > selected_before);
+    // The 30 most voted are selected; ideas already triaged stay as they are.
+    let mut ranked: Vec<&synergies::model::Idea> = h.state().doc.session().ideas.iter().collect();
+    ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.created.cmp(&b.created)));
+    assert!(ranked[..30].iter().all(|i| i.status.is_selected()));
+    assert!(
+        ranked[30..]
+            .iter()
+            .all(|i| !matches!(i.status, Status::Selected))
+    );
+
+    ctrl(&mut h, Key::Z);
+    assert_eq!(count(h.state(), |s| s.is_selected()), selected_before);
+    ctrl(&mut h, Key::Y);
+    assert_eq!(count(h.state(), |s| s.is_selected()), selected_after);
+}
+
+fn count(app: &SynergiesApp, which: impl Fn(Status) -> bool) -> usize {
+    app.doc
+        .session()
+        .ideas
+        .iter()
+        .filter(|i| which(i.status))
+        .count()
+}
+
+#[test]
+fn triage_by_keys_and_undo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    ctrl(&mut h, Key::Num5);
+    let title = "Chambre froide partagée entre la ferme et la boulangerie";
+    assert_eq!(idea_titled(h.state(), title).status, Status::Selected);
+    h.get_by_label(title).click();
+    h.run();
+    for (key, status) in [
+        (Key::Num1, Status::Abandoned),
+        (Key::Num2, Status::Imminent),
+        (Key::Num3, Status::ToDeepen),
+        (Key::Num0, Status::Selected),
+        (Key::Num2, Status::Imminent),
+    ] {
+        press(&mut h, key);
+        assert_eq!(idea_titled(h.state(), title).status, status, "{key:?}");
+    }
+    ctrl(&mut h, Key::Z);
+    assert_eq!(idea_titled(h.state(), title).status, Status::Selected);
+    ctrl(&mut h, Key::Y);
+    assert_eq!(idea_titled(h.state(), title).status, Status::Imminent);
+}
+
+#[test]
+fn presentation_mode_hides_the_chrome_and_enlarges_the_cards() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    assert!(h.query_by_label("Fichier").is_some());
+    // 40 cards or fewer on the board: titles of at least 28 px.
+    h.state_mut().board.filter.category = Some("energy".into());
+    h.run();
+    let title = "Achat groupé d'électricité verte";
+    let normal = h.get_by_label(title).rect();
+
+    press(&mut h, Key::F11);
+    assert!(h.state().presentation);
+    assert!(h.query_by_label("Fichier").is_none(), "the menu is hidden");
+    let projected = h.get_by_label(title).rect();
+    assert!(projected.height() > normal.height() * 1.8);
+    assert!(h.state().board.card_title_size(true, 4) >= 28.0);
+    assert!(h.state().board.card_title_size(true, 40) >= 28.0);
+
+    press(&mut h, Key::F11);
+    assert!(!h.state().presentation);
+    assert!(h.query_by_label("Fichier").is_some());
+}
+
+#[test]
+fn the_labels_are_french_by_default_and_english_on_request() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    for label in [
+        "Préparation",
+        "Fiches",
+        "Idées",
+        "Tableau",
+        "Sélection et tri",
+        "Synthèse",
+    ] {
+        assert!(h.query_by_label(label).is_some(), "{label}");
+    }
+    h.state_mut().prefs.language = Language::En;
+    h.run();
+    for label in [
+        "Preparation",
+        "Resource sheets",
+        "Ideas",
+        "Board",
+        "Selection and triage",
+        "Synthesis",
+    ] {
+        assert!(h.query_by_label(label).is_some(), "{label}");
+    }
+    assert!(h.query_by_label("Tableau").is_none());
+}
+
+#[test]
+fn every_view_opens_with_its_shortcut() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    for (key, view) in [
+        (Key::Num1, View::Preparation),
+        (Key::Num2, View::Fiches),
+        (Key::Num3, View::Ideas),
+        (Key::Num4, View::Board),
+        (Key::Num5, View::Selection),
+        (Key::Num6, View::Synthesis),
+    ] {
+        ctrl(&mut h, key);
+        assert_eq!(h.state().view, view);
+    }
+}
+
+#[test]
+fn changes_are_autosaved_next_to_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    ctrl(&mut h, Key::N);
+    type_text(&mut h, "Idée autosauvegardée");
+    press(&mut h, Key::Enter);
+    let autosave = dir.path().join(".atelier.autosave.ron");
+    let mut found = false;
+    for _ in 0..100 {
+        if let Ok(loaded) = store::load(&autosave)
+            && loaded
+                .session
+                .ideas
+                .iter()
+                .any(|i| i.title == "Idée autosauvegardée")
+        {
+            found = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(found, "no autosave with the new idea");
+    // Closing saves the file itself; nothing is lost.
+    h.state_mut().close_document().expect("saved on close");
+    let saved = store::load(&dir.path().join("atelier.ron")).expect("loads");
+    assert!(
+        saved
+            .session
+            .ideas
+            .iter()
+            .any(|i| i.title == "Idée autosauvegardée")
+    );
+    assert!(!autosave.exists());
+}
+
+#[test]
+fn a_fiche_is_captured_by_keyboard() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let before = h.state().doc.session().fiches.len();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    assert!(h.state().fiche_capture.open);
+    type_text(&mut h, "brasserie");
+    press(&mut h, Key::Enter);
+    // Organisation picked; Tab to the direction (offer → need), category, resource.
+    press(&mut h, Key::Tab);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::Tab);
+    press(&mut h, Key::Tab);
+    type_text(&mut h, "Malt");
+    press(&mut h, Key::Enter);
+    let app = h.state();
+    assert_eq!(app.doc.session().fiches.len(), before + 1);
+    let fiche = app.doc.session().fiches.last().expect("one");
+    assert_eq!(fiche.resource, "Malt");
+    assert_eq!(fiche.direction, synergies::model::Direction::Need);
+    assert_eq!(
+        app.doc
+            .session()
+            .organisation(fiche.organisation)
+            .map(|o| o.name.as_str()),
+        Some("Brasserie de la Gardonnette")
+    );
+}
+
+#[test]
+fn a_card_dragged_onto_another_joins_its_cluster_and_undo_moves_it_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let a = "Sciure de la menuiserie en litière pour les poules";
+    let b = "Biodéchets de l'EHPAD compostés à la ferme";
+    let (from, to) = {
+        let app = h.state();
+        (idea_titled(app, a).cluster, idea_titled(app, b).cluster)
+    };
+    assert_ne!(from, to);
+    let start = h.get_by_label(a).rect().center();
+    let end = h.get_by_label(b).rect().center();
+    h.drag_at(start);
+    h.run();
+    for step in 1..=10 {
+        h.hover_at(start + (end - start) * (step as f32 / 10.0));
+        h.run();
+    }
+    h.drop_at(end);
+    h.run();
+    assert_eq!(idea_titled(h.state(), a).cluster, to);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(idea_titled(h.state(), a).cluster, from);
+}
