@@ -428,3 +428,52 @@ fn a_card_dragged_onto_another_joins_its_cluster_and_undo_moves_it_back() {
     ctrl(&mut h, Key::Z);
     assert_eq!(idea_titled(h.state(), a).cluster, from);
 }
+
+#[test]
+fn an_autosave_newer_than_the_file_is_offered_back_on_opening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("atelier.ron");
+    let session = example_session().expect("builds");
+    store::create(&path, &session).expect("saved");
+    // Work that was autosaved but never saved (the laptop's battery died).
+    let mut newer = session.clone();
+    newer.ideas.push(synergies::model::Idea::new(
+        "Idée sauvée par l'autosauvegarde",
+    ));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    store::atomic::write_atomically(
+        &store::autosave_path(&path),
+        store::to_ron(&newer).expect("encodes").as_bytes(),
+    )
+    .expect("written");
+
+    let app = SynergiesApp::start(Some(path.clone()), Preferences::default());
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut SynergiesApp| app.ui(ui), app);
+    h.run();
+    h.get_by_label("Restaurer").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.doc.session().ideas.len(), session.ideas.len() + 1);
+    assert!(app.doc.is_dirty(), "restored work is not saved yet");
+    // The file itself is untouched until saved.
+    assert_eq!(store::load(&path).expect("loads").session, session);
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_named_and_left_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("abîmé.ron");
+    std::fs::write(
+        &path,
+        "(format: \"synergies-session\", version: 2, session: (",
+    )
+    .expect("written");
+    let before = std::fs::read(&path).expect("read");
+    let mut app = SynergiesApp::start(Some(path.clone()), Preferences::default());
+    let notice = app.notice_text().unwrap_or_default().to_owned();
+    assert!(notice.contains("abîmé.ron"), "{notice}");
+    app.close_document().expect("closes");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}

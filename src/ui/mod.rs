@@ -706,7 +706,7 @@ impl SynergiesApp {
                 } else {
                     Command::TogglePresentation.label(language).to_owned()
                 };
-                if ui.button(format!("{label}")).clicked() {
+                if ui.button(label.as_str()).clicked() {
                     self.intents
                         .push(Intent::Command(Command::TogglePresentation));
                 }
@@ -742,7 +742,7 @@ impl SynergiesApp {
                     .unwrap_or_default();
                 RichText::new(format!("• {}{at}", t.unsaved))
             } else {
-                RichText::new(format!("{}", t.saved))
+                RichText::new(t.saved)
             };
             ui.label(state);
             ui.separator();
@@ -863,6 +863,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Synergies")
             .with_inner_size([1400.0, 900.0])
+            .with_maximized(true)
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };

@@ -73,7 +73,7 @@ pub fn choice_ui<T: Copy + PartialEq>(
     let response = ui
         .horizontal(|ui| {
             ui.label(label);
-            ui.button(format!("{text}"))
+            ui.button(text)
         })
         .inner;
     let response = response.on_hover_text(label);
@@ -327,6 +327,19 @@ pub fn parse_user_date(text: &str) -> Option<chrono::NaiveDate> {
         .ok()
 }
 
+/// Gives a widget without a visible label of its own (a combo box) its accessible name.
+pub trait Named {
+    fn named(self, label: &str) -> Self;
+}
+
+impl<R> Named for egui::InnerResponse<R> {
+    fn named(self, label: &str) -> Self {
+        self.response
+            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, label));
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,18 +369,5 @@ mod tests {
         assert_eq!(parse_user_date(" 2027-01-31 "), d);
         assert_eq!(parse_user_date("31/1/27"), d);
         assert_eq!(parse_user_date("demain"), None);
-    }
-}
-
-/// Gives a widget without a visible label of its own (a combo box) its accessible name.
-pub trait Named {
-    fn named(self, label: &str) -> Self;
-}
-
-impl<R> Named for egui::InnerResponse<R> {
-    fn named(self, label: &str) -> Self {
-        self.response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, label));
-        self
     }
 }

@@ -138,12 +138,10 @@ impl BoardView {
     pub fn on_command(&mut self, command: Command, cx: &mut ViewCtx) {
         match command {
             Command::Find => self.focus_filter = true,
-            Command::GroupSelection => {
-                if !self.targets().is_empty() {
-                    let n = cx.session.clusters.len() + 1;
-                    self.group_prompt = Some(format!("{} {n}", cx.t.cluster_default));
-                    self.focus_group_prompt = true;
-                }
+            Command::GroupSelection if !self.targets().is_empty() => {
+                let n = cx.session.clusters.len() + 1;
+                self.group_prompt = Some(format!("{} {n}", cx.t.cluster_default));
+                self.focus_group_prompt = true;
             }
             Command::SelectAllCards => self.selection = self.order.iter().copied().collect(),
             Command::VoteUp | Command::VoteDown => {
@@ -231,6 +229,9 @@ impl BoardView {
             || self.filter.table.is_some();
         if filtering {
             sections.retain(|s| !s.ideas.is_empty());
+        } else if presentation {
+            // On the wall, an empty "not grouped" box is only noise.
+            sections.retain(|s| s.cluster.is_some() || !s.ideas.is_empty());
         }
         let mut top = 0.0;
         for section in &mut sections {
@@ -304,7 +305,7 @@ impl BoardView {
         let t = cx.t;
         let session = cx.session;
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(format!("{}", t.filter));
+            let label = ui.label(t.filter);
             let edit = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.filter.text)
@@ -378,7 +379,7 @@ impl BoardView {
             if n > 0 {
                 ui.label(format!("{n} {}", t.selected_cards));
                 if ui
-                    .button(format!("{}", t.group))
+                    .button(t.group)
                     .on_hover_text(Command::GroupSelection.shortcut_text(ui.ctx()))
                     .clicked()
                 {

@@ -249,7 +249,7 @@ impl IdeaCapture {
                 if ui.button(t.close).clicked() {
                     self.open = false;
                 }
-                if ui.button(format!("{}", t.add)).clicked() {
+                if ui.button(t.add).clicked() {
                     submit = true;
                 }
             });
@@ -395,7 +395,7 @@ impl FicheCapture {
                     submit = true;
                 }
             }
-            if ui.button(format!("{}", t.add)).clicked() {
+            if ui.button(t.add).clicked() {
                 submit = true;
             }
             if ui.button(t.close).clicked() {

@@ -30,7 +30,7 @@ impl FichesView {
             .resizable(true)
             .show(ui, |ui| {
                 ui.heading(t.organisations);
-                let label = ui.label(format!("{}", t.filter));
+                let label = ui.label(t.filter);
                 ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(240.0))
                     .labelled_by(label.id);
                 let folded = fold(&self.filter);
@@ -63,6 +63,12 @@ impl FichesView {
                     });
             });
 
+        if self
+            .selected
+            .is_none_or(|id| session.organisation(id).is_none())
+        {
+            self.selected = session.organisations.first().map(|o| o.id);
+        }
         let Some(org) = self.selected.and_then(|id| session.organisation(id)) else {
             ui.label(t.select_an_organisation);
             return;
@@ -159,7 +165,7 @@ impl FichesView {
                 ui.end_row();
             });
             ui.horizontal(|ui| {
-                if ui.button(format!("{}", t.apply)).clicked() {
+                if ui.button(t.apply).clicked() {
                     apply = true;
                 }
                 if ui.button(t.close).clicked() {

@@ -73,7 +73,7 @@ pub fn import_ui(ui: &mut Ui, t: &Tr, files: &mut [Option<PathBuf>; 3], intents:
     ui.separator();
     let any = files.iter().any(Option::is_some);
     if ui
-        .add_enabled(any, egui::Button::new(format!("{}", t.import_do)))
+        .add_enabled(any, egui::Button::new(t.import_do))
         .clicked()
     {
         intents.push(Intent::Import {

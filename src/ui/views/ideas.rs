@@ -94,7 +94,7 @@ impl IdeasView {
             .show(ui, |ui| self.editor_ui(ui, cx));
 
         ui.horizontal(|ui| {
-            let label = ui.label(format!("{}", t.filter));
+            let label = ui.label(t.filter);
             let edit = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.filter)
@@ -368,10 +368,10 @@ impl IdeasView {
             });
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button(format!("{}", t.apply)).clicked() {
+            if ui.button(t.apply).clicked() {
                 apply = true;
             }
-            if ui.button(format!("{}", t.delete)).clicked() {
+            if ui.button(t.delete).clicked() {
                 cx.apply(Action::RemoveIdeas(vec![draft.idea.id]));
             }
         });

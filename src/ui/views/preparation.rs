@@ -105,7 +105,7 @@ impl PreparationView {
             });
             ui.end_row();
         });
-        if ui.button(format!("{}", t.apply)).clicked() {
+        if ui.button(t.apply).clicked() {
             apply = true;
         }
         if apply {
@@ -391,10 +391,10 @@ impl PreparationView {
                 ui.end_row();
             });
         ui.horizontal(|ui| {
-            if ui.button(format!("{}", t.apply)).clicked() {
+            if ui.button(t.apply).clicked() {
                 apply = true;
             }
-            if existing && ui.button(format!("{}", t.delete)).clicked() {
+            if existing && ui.button(t.delete).clicked() {
                 cx.apply(Action::RemoveOrganisation(draft.id));
                 self.selected = None;
             }

@@ -74,7 +74,7 @@ impl SelectionView {
             ui.add(egui::DragValue::new(&mut self.top_n).range(1..=10_000))
                 .labelled_by(label.id);
             ui.label(RichText::new(t.select_top_after).size(16.0));
-            if ui.button(format!("{}", t.apply)).clicked() {
+            if ui.button(t.apply).clicked() {
                 cx.apply(Action::SelectTopVoted { n: self.top_n });
             }
             ui.separator();
@@ -83,11 +83,13 @@ impl SelectionView {
         ui.separator();
 
         egui::Panel::left("proposed")
-            .default_size(300.0)
+            .default_size(260.0)
+            .max_size(420.0)
             .resizable(true)
             .show(ui, |ui| self.proposed_ui(ui, cx));
         egui::Panel::right("follow-up")
-            .default_size(340.0)
+            .default_size(300.0)
+            .max_size(480.0)
             .resizable(true)
             .show(ui, |ui| self.follow_up_panel_ui(ui, cx));
 
@@ -244,7 +246,9 @@ impl SelectionView {
                                 status: Status::Selected,
                             });
                         }
-                        ui.label(format!("{} · {}", idea.votes, idea.title));
+                        ui.add(
+                            egui::Label::new(format!("{} · {}", idea.votes, idea.title)).truncate(),
+                        );
                     });
                 }
             });
@@ -282,7 +286,7 @@ impl SelectionView {
         ui.separator();
         let mut apply = follow_up_ui(ui, cx, &mut draft.idea, &mut draft.due_text);
         ui.horizontal(|ui| {
-            if ui.button(format!("{}", t.apply)).clicked() {
+            if ui.button(t.apply).clicked() {
                 apply = true;
             }
             if focus.status == Status::Selected && ui.button(t.unselect_one).clicked() {
