@@ -36,6 +36,40 @@ pub fn fold_header(text: &str) -> String {
     out
 }
 
+/// Parses a date as French users and spreadsheets write it: `31/01/2027`, `31/1/27`,
+/// `31-01-2027`, `31.01.2027` or `2027-01-31`, possibly followed by a time (Excel's
+/// `31/01/2027 00:00:00`). Two-digit years are 20xx; years outside 1900–2200 are refused
+/// as typos.
+pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    let date = text.split_whitespace().next()?;
+    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str| -> Option<i32> {
+        (!s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a)?, number(b)?, number(c)?)
+    } else {
+        let year = match c.len() {
+            2 => 2000 + number(c)?,
+            4 => number(c)?,
+            _ => return None,
+        };
+        (year, number(b)?, number(a)?)
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(
+        year,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )?;
+    (1900..=2200).contains(&date.year()).then_some(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +80,33 @@ mod tests {
         assert_eq!(fold("SOCIETE GENERALE"), "societe generale");
         assert_eq!(fold("Cœur de Bastide"), "coeur de bastide");
         assert_ne!(fold("Ferme A"), fold("Ferme B"));
+    }
+
+    #[test]
+    fn dates_as_people_write_them() {
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 31);
+        for text in [
+            "31/01/2027",
+            "31/1/27",
+            "2027-01-31",
+            "31-01-2027",
+            "31.01.2027",
+            "31/01/2027 00:00:00",
+            " 31/01/2027 ",
+        ] {
+            assert_eq!(parse_date(text), d, "{text}");
+        }
+        for text in [
+            "",
+            "demain",
+            "31/02/2027",
+            "31/01/0027",
+            "2o27-01-31",
+            "31/01",
+            "1/2/3/4",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::ImportError;
@@ -395,7 +394,7 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
             }
             let due = columns.get(row, "due_date");
             if !due.is_empty() {
-                idea.due = Some(parse_date(due).ok_or_else(|| {
+                idea.due = Some(crate::model::text::parse_date(due).ok_or_else(|| {
                     columns.error(
                         row,
                         "due_date",
@@ -588,14 +587,6 @@ fn parse_votes(value: &str) -> Option<u32> {
     whole.parse().ok()
 }
 
-/// `2027-01-31`, `31/01/2027` (as French spreadsheets write it), or either with a time.
-fn parse_date(value: &str) -> Option<NaiveDate> {
-    let date = value.split_whitespace().next().unwrap_or(value);
-    NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(date, "%d/%m/%Y"))
-        .ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -620,14 +611,5 @@ mod tests {
         assert_eq!(parse_status("IMMINENTE"), Some(Status::Imminent));
         assert_eq!(parse_status("retenue"), Some(Status::Selected));
         assert_eq!(parse_status("peut-être"), None);
-    }
-
-    #[test]
-    fn dates() {
-        let d = NaiveDate::from_ymd_opt(2027, 1, 31);
-        assert_eq!(parse_date("2027-01-31"), d);
-        assert_eq!(parse_date("31/01/2027"), d);
-        assert_eq!(parse_date("31/01/2027 00:00:00"), d);
-        assert_eq!(parse_date("31 janvier"), None);
     }
 }

@@ -318,13 +318,9 @@ pub fn card_ui(
     }
 }
 
-/// Parses a date as a French user types it: `31/01/2027`, `31/1/27`, or `2027-01-31`.
+/// Parses a date as a French user types it (see [`crate::model::text::parse_date`]).
 pub fn parse_user_date(text: &str) -> Option<chrono::NaiveDate> {
-    let text = text.trim();
-    chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d/%m/%y"))
-        .ok()
+    crate::model::text::parse_date(text)
 }
 
 /// Gives a widget without a visible label of its own (a combo box) its accessible name.
