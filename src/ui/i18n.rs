@@ -101,6 +101,7 @@ strings! {
     board_hint: "Glisser une carte sur un regroupement ou sur une autre carte · Clic, Maj+clic, Ctrl+clic ou lasso pour sélectionner · Flèches et Espace au clavier", "Drag a card onto a cluster or another card · Click, Shift+click, Ctrl+click or lasso to select · Arrows and Space on the keyboard";
     ideas_shown: "idées affichées", "ideas shown";
     delete: "Supprimer", "Delete";
+    edit: "Modifier", "Edit";
     status: "Statut", "Status";
     cluster: "Regroupement", "Cluster";
     next_step: "Prochaine étape", "Next step";

@@ -802,6 +802,7 @@ impl SynergiesApp {
             egui::Window::new(t.help_title)
                 .open(&mut open)
                 .default_width(560.0)
+                .default_height(720.0)
                 .show(ctx, |ui| help_ui(ui, t, self.prefs.language));
             self.show_help = open;
         }

@@ -105,7 +105,7 @@ impl FichesView {
                         if ui.small_button("×").on_hover_text(t.delete).clicked() {
                             cx.apply(Action::RemoveFiche(fiche.id));
                         }
-                        if ui.small_button("...").on_hover_text(t.apply).clicked() {
+                        if ui.small_button(t.edit).clicked() {
                             self.editing = Some(fiche.clone());
                         }
                         ui.label(RichText::new(&fiche.resource).strong());
