@@ -1,8 +1,8 @@
 //! Save, load, CSV import and stats at the workshop's scale (36 organisations, 278
 //! resource sheets, 510 ideas) and at ten times that (5 100 ideas).
 //!
-//! `cargo bench --bench session`. Target: save and load of the 5 100-idea session under
-//! 100 ms each on a 2-core machine.
+//! `cargo bench --bench session`. Targets on a 2-core machine: save and load of the
+//! 5 100-idea session under 100 ms each; the 510-idea synthesis PDF under 1 s and 2 MB.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -45,6 +45,15 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("load", name), &path, |b, p| {
             b.iter(|| black_box(store::load(p).expect("loads")));
+        });
+        let report = synergies::report::render_pdf(&session).expect("renders");
+        println!(
+            "{name}: synthesis PDF {} pages, {} KiB",
+            report.pages,
+            report.pdf.len() / 1024
+        );
+        group.bench_with_input(BenchmarkId::new("report pdf", name), &session, |b, s| {
+            b.iter(|| black_box(synergies::report::render_pdf(s).expect("renders").pdf.len()));
         });
         group.bench_with_input(BenchmarkId::new("stats", name), &session, |b, s| {
             b.iter(|| black_box(Stats::of(black_box(s))));

@@ -58,11 +58,21 @@ pub enum Command {
     /// Check that a session file loads and is consistent.
     Check { file: PathBuf },
     /// Export a session as spreadsheets.
+    #[command(group(clap::ArgGroup::new("format").required(true).multiple(true).args(["csv", "xlsx"])))]
     Export {
         file: PathBuf,
         /// A folder to write organisations.csv, fiches.csv and ideas.csv into.
         #[arg(long, value_name = "DIR")]
-        csv: PathBuf,
+        csv: Option<PathBuf>,
+        /// The follow-up workbook: one sheet per status, organisations, resource sheets.
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<PathBuf>,
+    },
+    /// Write the synthesis as a PDF (in the session's language).
+    Report {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+        output: PathBuf,
     },
 }
 
@@ -196,11 +206,31 @@ fn execute(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
                 findings.len()
             )?;
         }
-        Command::Export { file, csv } => {
+        Command::Export { file, csv, xlsx } => {
             let session = store::load(&file)?.session;
-            for path in export_csv(&session, &csv)? {
-                writeln!(out, "wrote {}", path.display())?;
+            if let Some(csv) = csv {
+                for path in export_csv(&session, &csv)? {
+                    writeln!(out, "wrote {}", path.display())?;
+                }
             }
+            if let Some(xlsx) = xlsx {
+                crate::report::write_xlsx(&session, &xlsx)
+                    .with_context(|| format!("cannot write \"{}\"", xlsx.display()))?;
+                writeln!(out, "wrote {}", xlsx.display())?;
+            }
+        }
+        Command::Report { file, output } => {
+            let session = store::load(&file)?.session;
+            let report = crate::report::render_pdf(&session)?;
+            crate::store::atomic::write_atomically(&output, &report.pdf)
+                .with_context(|| format!("cannot write \"{}\"", output.display()))?;
+            writeln!(
+                out,
+                "wrote {} ({} pages, {} KiB)",
+                output.display(),
+                report.pages,
+                report.pdf.len() / 1024
+            )?;
         }
     }
     Ok(())

@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod example;
 pub mod model;
+pub mod report;
 pub mod spreadsheet;
 pub mod store;
 pub mod ui;

@@ -477,3 +477,43 @@ fn a_file_that_cannot_be_read_is_named_and_left_alone() {
     app.close_document().expect("closes");
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
+
+#[test]
+fn the_synthesis_view_exports_the_pdf_and_the_workbook_off_the_frame() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    h.state_mut().prefs.open_after_export = false;
+    ctrl(&mut h, Key::Num6);
+    assert!(h.query_by_label("Exporter la synthèse (PDF)…").is_some());
+    assert!(
+        h.query_by_label("Exporter le tableur de suivi (Excel)…")
+            .is_some()
+    );
+    for (name, kind, magic) in [
+        (
+            "synthese.pdf",
+            synergies::ui::ExportKind::Pdf,
+            b"%PDF-".as_slice(),
+        ),
+        (
+            "suivi.xlsx",
+            synergies::ui::ExportKind::Xlsx,
+            b"PK".as_slice(),
+        ),
+    ] {
+        // What the save dialog would hand over.
+        let path = dir.path().join(name);
+        h.state_mut().export(path.clone(), kind);
+        for _ in 0..200 {
+            // A spinner turns while it writes: step frames rather than wait to settle.
+            h.step();
+            if !h.state().exporting() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let notice = h.state().notice_text().unwrap_or_default().to_owned();
+        assert!(notice.starts_with("Écrit : "), "{notice}");
+        assert!(std::fs::read(&path).expect("written").starts_with(magic));
+    }
+}

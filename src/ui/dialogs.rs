@@ -15,20 +15,28 @@ pub enum DialogPurpose {
     ImportOrganisations,
     ImportFiches,
     ImportIdeas,
+    ExportPdf,
+    ExportXlsx,
 }
 
 impl DialogPurpose {
     fn is_save(self) -> bool {
-        self == DialogPurpose::SaveAs
-    }
-
-    fn is_csv(self) -> bool {
         matches!(
             self,
-            DialogPurpose::ImportOrganisations
-                | DialogPurpose::ImportFiches
-                | DialogPurpose::ImportIdeas
+            DialogPurpose::SaveAs | DialogPurpose::ExportPdf | DialogPurpose::ExportXlsx
         )
+    }
+
+    /// The file-name filter and the name suggested when saving.
+    fn filter(self) -> (&'static str, &'static [&'static str], &'static str) {
+        match self {
+            DialogPurpose::ExportPdf => ("PDF", &["pdf"], "synthese.pdf"),
+            DialogPurpose::ExportXlsx => ("Excel", &["xlsx"], "suivi.xlsx"),
+            DialogPurpose::ImportOrganisations
+            | DialogPurpose::ImportFiches
+            | DialogPurpose::ImportIdeas => ("CSV", &["csv", "txt"], ""),
+            DialogPurpose::Open | DialogPurpose::SaveAs => ("Synergies", &["ron"], "atelier.ron"),
+        }
     }
 }
 
@@ -72,14 +80,10 @@ impl Dialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new();
-                let dialog = if purpose.is_csv() {
-                    dialog.add_filter("CSV", &["csv", "txt"])
-                } else {
-                    dialog.add_filter("Synergies", &["ron"])
-                };
+                let (name, extensions, suggested) = purpose.filter();
+                let dialog = rfd::FileDialog::new().add_filter(name, extensions);
                 let chosen = if purpose.is_save() {
-                    dialog.set_file_name("atelier.ron").save_file()
+                    dialog.set_file_name(suggested).save_file()
                 } else {
                     dialog.pick_file()
                 };

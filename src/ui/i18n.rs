@@ -157,6 +157,12 @@ strings! {
     help_intro: "Chaque action s'annule (Ctrl+Z). Le travail est sauvegardé automatiquement après chaque modification ; Ctrl+S enregistre le fichier.", "Every action can be undone (Ctrl+Z). Work is autosaved after every change; Ctrl+S saves the file.";
     shortcut: "Raccourci", "Shortcut";
     action: "Action", "Action";
+    export_pdf: "Exporter la synthèse (PDF)…", "Export the synthesis (PDF)…";
+    export_xlsx: "Exporter le tableur de suivi (Excel)…", "Export the follow-up workbook (Excel)…";
+    open_after_export: "Ouvrir le fichier une fois écrit", "Open the file once written";
+    exporting: "Export en cours…", "Exporting…";
+    exported: "Écrit : ", "Written: ";
+    cannot_open: "Le fichier est écrit mais ne peut pas être ouvert ici : ", "The file is written but cannot be opened here: ";
     example_opened: "Atelier d'exemple ouvert", "Example session opened";
 }
 

@@ -6,7 +6,7 @@
 //! transient UI state (the views' structs).
 
 pub mod command;
-mod dialogs;
+pub mod dialogs;
 pub mod document;
 pub mod i18n;
 pub mod prefs;
@@ -31,6 +31,13 @@ use views::{
 use crate::model::{Action, Language, Session};
 use crate::store::{Recovery, StoreError};
 
+/// What an export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Pdf,
+    Xlsx,
+}
+
 /// Something a view asks for; applied at the end of the frame.
 #[derive(Debug, Clone)]
 pub enum Intent {
@@ -43,6 +50,7 @@ pub enum Intent {
     SetLanguage(Language),
     OpenFile(PathBuf),
     ChooseFile(DialogPurpose),
+    SetOpenAfterExport(bool),
     /// Import the spreadsheets chosen in the import window.
     Import {
         organisations: Option<PathBuf>,
@@ -96,6 +104,8 @@ pub struct SynergiesApp {
     notice: Option<Notice>,
     title_shown: String,
     zoom_applied: Option<f32>,
+    /// A PDF or workbook being written on another thread.
+    export: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
 }
 
 /// Where the shipped example session is, if it can be found.
@@ -165,7 +175,7 @@ impl SynergiesApp {
             selection: SelectionView::default(),
             preparation: PreparationView::default(),
             fiches: FichesView::default(),
-            synthesis: SynthesisView,
+            synthesis: SynthesisView::default(),
             dialogs: Dialogs::default(),
             show_import: false,
             import_files: [None, None, None],
@@ -174,6 +184,7 @@ impl SynergiesApp {
             notice: None,
             title_shown: String::new(),
             zoom_applied: None,
+            export: None,
         }
     }
 
@@ -228,6 +239,12 @@ impl SynergiesApp {
         self.apply_zoom(&ctx);
         self.read_shortcuts(&ctx);
         self.poll_dialogs();
+        self.poll_export();
+        self.synthesis.open_after_export = self.prefs.open_after_export;
+        self.synthesis.exporting = self.export.is_some();
+        if self.export.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
 
         let t = self.t();
         if !self.presentation {
@@ -368,6 +385,74 @@ impl SynergiesApp {
             DialogPurpose::ImportOrganisations => self.import_files[0] = Some(path),
             DialogPurpose::ImportFiches => self.import_files[1] = Some(path),
             DialogPurpose::ImportIdeas => self.import_files[2] = Some(path),
+            DialogPurpose::ExportPdf => self.export(path, ExportKind::Pdf),
+            DialogPurpose::ExportXlsx => self.export(path, ExportKind::Xlsx),
+        }
+    }
+
+    /// Writes the synthesis or the workbook on another thread, so the frame never waits.
+    pub fn export(&mut self, path: PathBuf, kind: ExportKind) {
+        let extension = match kind {
+            ExportKind::Pdf => "pdf",
+            ExportKind::Xlsx => "xlsx",
+        };
+        let path = if path.extension().is_none() {
+            path.with_extension(extension)
+        } else {
+            path
+        };
+        let session = self.doc.session().clone();
+        let (send, receive) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("export".into())
+            .spawn(move || {
+                let result = match kind {
+                    ExportKind::Pdf => crate::report::render_pdf(&session)
+                        .map_err(|e| e.to_string())
+                        .and_then(|report| {
+                            crate::store::atomic::write_atomically(&path, &report.pdf)
+                                .map_err(|e| format!("\"{}\" : {e}", path.display()))
+                        }),
+                    ExportKind::Xlsx => crate::report::write_xlsx(&session, &path)
+                        .map_err(|e| format!("\"{}\" : {e}", path.display())),
+                };
+                let _ = send.send(result.map(|()| path));
+            });
+        match spawned {
+            Ok(_) => self.export = Some(receive),
+            Err(e) => {
+                let t = self.t();
+                self.error(format!("{}{e}", t.error));
+            }
+        }
+    }
+
+    /// True while an export is being written.
+    pub fn exporting(&self) -> bool {
+        self.export.is_some()
+    }
+
+    fn poll_export(&mut self) {
+        let Some(receiver) = &self.export else {
+            return;
+        };
+        let outcome = match receiver.try_recv() {
+            Ok(outcome) => outcome,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Err("export stopped".into()),
+        };
+        self.export = None;
+        let t = self.t();
+        match outcome {
+            Ok(path) => {
+                self.notify(format!("{}{}", t.exported, path.display()));
+                if self.prefs.open_after_export
+                    && let Err(e) = open::that_detached(&path)
+                {
+                    self.error(format!("{}{e}", t.cannot_open));
+                }
+            }
+            Err(e) => self.error(format!("{}{e}", t.error)),
         }
     }
 
@@ -497,6 +582,7 @@ impl SynergiesApp {
                 Intent::Notice(text) => self.notify(text),
                 Intent::Error(text) => self.error(text),
                 Intent::SetLanguage(language) => self.prefs.language = language,
+                Intent::SetOpenAfterExport(open) => self.prefs.open_after_export = open,
                 Intent::OpenFile(path) => self.open(&path),
                 Intent::ChooseFile(purpose) => self.dialogs.start(purpose),
                 Intent::Import {

@@ -26,6 +26,8 @@ pub struct Preferences {
     /// sessions), kept between ideas and between runs.
     pub capture_facilitator: Option<String>,
     pub capture_table: Option<String>,
+    /// Open the PDF or workbook once it is written.
+    pub open_after_export: bool,
 }
 
 impl Default for Preferences {
@@ -37,6 +39,7 @@ impl Default for Preferences {
             zoom: 1.0,
             capture_facilitator: None,
             capture_table: None,
+            open_after_export: true,
         }
     }
 }

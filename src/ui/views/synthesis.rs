@@ -3,10 +3,16 @@
 use egui::{Align2, Color32, FontId, RichText, Sense, Ui, vec2};
 
 use crate::model::{IdeaKind, Stats, Status};
-use crate::ui::ViewCtx;
+use crate::ui::dialogs::DialogPurpose;
 use crate::ui::widgets::colour32;
+use crate::ui::{Intent, ViewCtx};
 
-pub struct SynthesisView;
+/// The synthesis view; `open_after_export` and `exporting` mirror the app's state.
+#[derive(Default)]
+pub struct SynthesisView {
+    pub open_after_export: bool,
+    pub exporting: bool,
+}
 
 impl SynthesisView {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
@@ -19,6 +25,26 @@ impl SynthesisView {
             .auto_shrink(false)
             .show(ui, |ui| {
                 ui.heading(RichText::new(&session.info.title).size(big * 1.2));
+                if !cx.presentation {
+                    ui.horizontal(|ui| {
+                        if ui.button(t.export_pdf).clicked() {
+                            cx.intents
+                                .push(Intent::ChooseFile(DialogPurpose::ExportPdf));
+                        }
+                        if ui.button(t.export_xlsx).clicked() {
+                            cx.intents
+                                .push(Intent::ChooseFile(DialogPurpose::ExportXlsx));
+                        }
+                        let mut open = self.open_after_export;
+                        if ui.checkbox(&mut open, t.open_after_export).changed() {
+                            cx.intents.push(Intent::SetOpenAfterExport(open));
+                        }
+                        if self.exporting {
+                            ui.spinner();
+                            ui.label(t.exporting);
+                        }
+                    });
+                }
                 ui.add_space(8.0);
                 ui.label(RichText::new(t.key_figures).size(big).strong());
                 for line in stats.lines(cx.language) {

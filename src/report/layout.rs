@@ -1,0 +1,495 @@
+//! A small page-layout engine over printpdf's operations: text measured with the font's
+//! own advance widths, greedy word wrap, text that flows from page to page, tables whose
+//! rows break across pages with the header repeated, and a final pass for the running
+//! header and "page N of M".
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfFontHandle, PdfPage, Point, Polygon,
+    PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+};
+
+/// A4, in points.
+pub const PAGE_WIDTH: f32 = 595.28;
+pub const PAGE_HEIGHT: f32 = 841.89;
+pub const MARGIN_LEFT: f32 = 50.0;
+pub const MARGIN_RIGHT: f32 = 50.0;
+/// Below the running header.
+pub const MARGIN_TOP: f32 = 62.0;
+/// Above the footer.
+pub const MARGIN_BOTTOM: f32 = 56.0;
+
+pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+
+/// One of the two faces the report uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Face {
+    Regular,
+    Bold,
+}
+
+/// An RGB colour, 0–255.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb8(pub u8, pub u8, pub u8);
+
+pub const BLACK: Rgb8 = Rgb8(0x1a, 0x1a, 0x1a);
+pub const GREY: Rgb8 = Rgb8(0x5f, 0x63, 0x68);
+pub const LIGHT: Rgb8 = Rgb8(0xe8, 0xea, 0xed);
+pub const ACCENT: Rgb8 = Rgb8(0x1f, 0x6f, 0x8b);
+
+fn colour(c: Rgb8) -> Color {
+    Color::Rgb(Rgb::new(
+        f32::from(c.0) / 255.0,
+        f32::from(c.1) / 255.0,
+        f32::from(c.2) / 255.0,
+        None,
+    ))
+}
+
+/// A run of text as placed on a page, in points from the bottom-left corner; kept so
+/// that tests can check that nothing leaves the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    pub page: usize,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub size: f32,
+    pub text: String,
+}
+
+/// The fonts, parsed once, with their ids in the document.
+pub struct Fonts {
+    regular: ParsedFont,
+    bold: ParsedFont,
+    regular_id: FontId,
+    bold_id: FontId,
+}
+
+impl Fonts {
+    pub fn new(regular: ParsedFont, bold: ParsedFont, regular_id: FontId, bold_id: FontId) -> Self {
+        Self {
+            regular,
+            bold,
+            regular_id,
+            bold_id,
+        }
+    }
+
+    fn font(&self, face: Face) -> &ParsedFont {
+        match face {
+            Face::Regular => &self.regular,
+            Face::Bold => &self.bold,
+        }
+    }
+
+    fn id(&self, face: Face) -> &FontId {
+        match face {
+            Face::Regular => &self.regular_id,
+            Face::Bold => &self.bold_id,
+        }
+    }
+
+    /// The width of `text` at `size` points.
+    pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
+        let font = self.font(face);
+        let per_unit = size / f32::from(font.units_per_em.max(1));
+        text.chars()
+            .map(|c| {
+                let gid = font.lookup_glyph_index(u32::from(c)).unwrap_or(0);
+                f32::from(font.get_glyph_width(gid).unwrap_or(0))
+            })
+            .sum::<f32>()
+            * per_unit
+    }
+
+    /// Breaks `text` into lines no wider than `width`: at spaces, and inside words that
+    /// are wider than a line on their own. Line breaks in the text are kept.
+    pub fn wrap(&self, face: Face, size: f32, text: &str, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.lines() {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.width(face, size, &candidate) <= width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                // A word wider than the line is cut where it must be.
+                let mut rest = word;
+                while self.width(face, size, rest) > width {
+                    let mut cut = 0;
+                    for (i, c) in rest.char_indices() {
+                        if self.width(face, size, &rest[..i + c.len_utf8()]) > width {
+                            break;
+                        }
+                        cut = i + c.len_utf8();
+                    }
+                    if cut == 0 {
+                        // Not even one character fits: take it anyway.
+                        cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+                    } else if let Some(hyphen) = rest[..cut].rfind('-').filter(|h| *h > 0) {
+                        // "Lamonzie-Saint-" / "Martin" rather than "Lamonzie-Saint-Marti" / "n".
+                        cut = hyphen + 1;
+                    }
+                    lines.push(rest[..cut].to_owned());
+                    rest = &rest[cut..];
+                }
+                line = rest.to_owned();
+            }
+            lines.push(line);
+        }
+        if lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines
+    }
+
+    /// `text` cut to fit `width`, with an ellipsis when cut.
+    pub fn truncate(&self, face: Face, size: f32, text: &str, width: f32) -> String {
+        if self.width(face, size, text) <= width {
+            return text.to_owned();
+        }
+        let mut out = String::new();
+        for c in text.chars() {
+            let candidate = format!("{out}{c}…");
+            if self.width(face, size, &candidate) > width {
+                break;
+            }
+            out.push(c);
+        }
+        format!("{}…", out.trim_end())
+    }
+}
+
+/// A table column: its title and its share of the content width.
+pub struct Column<'a> {
+    pub title: &'a str,
+    pub share: f32,
+}
+
+/// Pages being written, top to bottom.
+pub struct Writer<'f> {
+    pub fonts: &'f Fonts,
+    pages: Vec<Vec<Op>>,
+    /// The baseline cursor: the top of the next thing to write, in points from the bottom.
+    pub y: f32,
+    pub placed: Vec<Placed>,
+}
+
+impl<'f> Writer<'f> {
+    pub fn new(fonts: &'f Fonts) -> Self {
+        let mut writer = Self {
+            fonts,
+            pages: Vec::new(),
+            y: 0.0,
+            placed: Vec::new(),
+        };
+        writer.new_page();
+        writer
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = PAGE_HEIGHT - MARGIN_TOP;
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    pub fn ensure(&mut self, height: f32) {
+        if self.y - height < MARGIN_BOTTOM {
+            self.new_page();
+        }
+    }
+
+    /// The space left on this page.
+    pub fn room(&self) -> f32 {
+        self.y - MARGIN_BOTTOM
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Writes one line of text with its baseline at `y`.
+    pub fn text_at(&mut self, x: f32, y: f32, face: Face, size: f32, colour_: Rgb8, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let width = self.fonts.width(face, size, text);
+        let page = self.pages.len();
+        self.placed.push(Placed {
+            page,
+            x,
+            y,
+            width,
+            size,
+            text: text.to_owned(),
+        });
+        let font = self.fonts.id(face).clone();
+        self.ops().extend([
+            Op::StartTextSection,
+            Op::SetFillColor {
+                col: colour(colour_),
+            },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size),
+            },
+            Op::SetTextCursor {
+                pos: Point { x: Pt(x), y: Pt(y) },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_owned())],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// A filled rectangle, `y` being its top.
+    pub fn rect(&mut self, x: f32, y: f32, width: f32, height: f32, fill: Rgb8) {
+        let points = [
+            (x, y - height),
+            (x + width, y - height),
+            (x + width, y),
+            (x, y),
+        ]
+        .into_iter()
+        .map(|(x, y)| LinePoint {
+            p: Point { x: Pt(x), y: Pt(y) },
+            bezier: false,
+        })
+        .collect();
+        self.ops().extend([
+            Op::SetFillColor { col: colour(fill) },
+            Op::DrawPolygon {
+                polygon: Polygon {
+                    rings: vec![PolygonRing { points }],
+                    mode: printpdf::PaintMode::Fill,
+                    winding_order: WindingOrder::NonZero,
+                },
+            },
+        ]);
+    }
+
+    /// A horizontal rule at `y`.
+    pub fn rule(&mut self, x: f32, y: f32, width: f32, colour_: Rgb8) {
+        let points = [(x, y), (x + width, y)]
+            .into_iter()
+            .map(|(x, y)| LinePoint {
+                p: Point { x: Pt(x), y: Pt(y) },
+                bezier: false,
+            })
+            .collect();
+        self.ops().extend([
+            Op::SetOutlineColor {
+                col: colour(colour_),
+            },
+            Op::SetOutlineThickness { pt: Pt(0.6) },
+            Op::DrawLine {
+                line: Line {
+                    points,
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    /// A wrapped paragraph at `x`, `width` wide, flowing onto new pages as needed.
+    pub fn paragraph(
+        &mut self,
+        x: f32,
+        width: f32,
+        face: Face,
+        size: f32,
+        colour_: Rgb8,
+        text: &str,
+    ) {
+        let leading = size * 1.3;
+        for line in self.fonts.wrap(face, size, text, width) {
+            self.ensure(leading);
+            self.y -= size;
+            self.text_at(x, self.y, face, size, colour_, &line);
+            self.y -= leading - size;
+        }
+    }
+
+    /// A section title; starts a new page when fewer than `keep_with` points would follow
+    /// it on this one.
+    pub fn heading(&mut self, text: &str, size: f32, keep_with: f32) {
+        let lines = self.fonts.wrap(Face::Bold, size, text, CONTENT_WIDTH);
+        let height = lines.len() as f32 * size * 1.3 + 10.0;
+        self.ensure(height + keep_with);
+        self.y -= 6.0;
+        self.paragraph(MARGIN_LEFT, CONTENT_WIDTH, Face::Bold, size, ACCENT, text);
+        self.y -= 4.0;
+    }
+
+    pub fn space(&mut self, points: f32) {
+        self.y -= points;
+        if self.y < MARGIN_BOTTOM {
+            self.new_page();
+        }
+    }
+
+    /// A table: wrapped cells; a row that does not fit moves to the next page, or is
+    /// split there if it is taller than a page; the header is repeated on each page.
+    pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
+        let leading = size * 1.3;
+        let padding = 3.0;
+        let total_share: f32 = columns.iter().map(|c| c.share).sum::<f32>().max(0.01);
+        let widths: Vec<f32> = columns
+            .iter()
+            .map(|c| c.share / total_share * CONTENT_WIDTH)
+            .collect();
+        let header_lines: Vec<Vec<String>> = columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                self.fonts
+                    .wrap(Face::Bold, size, c.title, w - 2.0 * padding)
+            })
+            .collect();
+        let header_height =
+            header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * leading + 2.0 * padding;
+
+        let draw_header = |w: &mut Writer| {
+            let top = w.y;
+            w.rect(MARGIN_LEFT, top, CONTENT_WIDTH, header_height, LIGHT);
+            let mut x = MARGIN_LEFT;
+            for (lines, width) in header_lines.iter().zip(&widths) {
+                let mut y = top - padding;
+                for line in lines {
+                    y -= size;
+                    w.text_at(x + padding, y, Face::Bold, size, BLACK, line);
+                    y -= leading - size;
+                }
+                x += width;
+            }
+            w.y = top - header_height;
+        };
+
+        // A header and at least one line must fit, or start on a new page.
+        self.ensure(header_height + leading + 2.0 * padding);
+        draw_header(self);
+        for row in rows {
+            let cells: Vec<Vec<String>> = row
+                .iter()
+                .zip(&widths)
+                .map(|(text, w)| {
+                    self.fonts
+                        .wrap(Face::Regular, size, text, w - 2.0 * padding)
+                })
+                .collect();
+            let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
+            let row_height = lines as f32 * leading + 2.0 * padding;
+            // Keep a row whole when it fits on a fresh page.
+            let fresh_page_room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - header_height;
+            if row_height > self.room() && row_height <= fresh_page_room {
+                self.new_page();
+                draw_header(self);
+            }
+            let mut first = 0;
+            while first < lines {
+                let fit = ((self.room() - 2.0 * padding) / leading).floor().max(0.0) as usize;
+                if fit == 0 {
+                    self.new_page();
+                    draw_header(self);
+                    continue;
+                }
+                let last = (first + fit).min(lines);
+                let top = self.y;
+                let mut x = MARGIN_LEFT;
+                for (cell, width) in cells.iter().zip(&widths) {
+                    let mut y = top - padding;
+                    for line in cell.iter().take(last).skip(first) {
+                        y -= size;
+                        self.text_at(x + padding, y, Face::Regular, size, BLACK, line);
+                        y -= leading - size;
+                    }
+                    x += width;
+                }
+                self.y = top - (last - first) as f32 * leading - 2.0 * padding;
+                self.rule(MARGIN_LEFT, self.y, CONTENT_WIDTH, LIGHT);
+                first = last;
+                if first < lines {
+                    self.new_page();
+                    draw_header(self);
+                }
+            }
+        }
+        self.y -= 6.0;
+    }
+
+    /// Adds the running header (`left`, `right`) and "page N of M" (from `page_label`),
+    /// then gives the pages.
+    pub fn finish(
+        mut self,
+        left: &str,
+        right: &str,
+        page_label: impl Fn(usize, usize) -> String,
+    ) -> (Vec<PdfPage>, Vec<Placed>) {
+        let total = self.pages.len();
+        let fonts = self.fonts;
+        let size = 8.0;
+        for index in 0..total {
+            let number = index + 1;
+            let right_width = fonts.width(Face::Regular, size, right);
+            let left = fonts.truncate(
+                Face::Regular,
+                size,
+                left,
+                CONTENT_WIDTH - right_width - 20.0,
+            );
+            let label = page_label(number, total);
+            let label_width = fonts.width(Face::Regular, size, &label);
+            let header_y = PAGE_HEIGHT - 34.0;
+            let footer_y = 30.0;
+            let mut extra = Writer {
+                fonts,
+                pages: vec![Vec::new()],
+                y: 0.0,
+                placed: Vec::new(),
+            };
+            extra.text_at(MARGIN_LEFT, header_y, Face::Regular, size, GREY, &left);
+            extra.text_at(
+                PAGE_WIDTH - MARGIN_RIGHT - right_width,
+                header_y,
+                Face::Regular,
+                size,
+                GREY,
+                right,
+            );
+            extra.rule(MARGIN_LEFT, header_y - 6.0, CONTENT_WIDTH, LIGHT);
+            extra.text_at(
+                PAGE_WIDTH - MARGIN_RIGHT - label_width,
+                footer_y,
+                Face::Regular,
+                size,
+                GREY,
+                &label,
+            );
+            let ops = extra.pages.pop().unwrap_or_default();
+            self.pages[index].extend(ops);
+            self.placed.extend(extra.placed.into_iter().map(|mut p| {
+                p.page = number;
+                p
+            }));
+        }
+        let pages = self
+            .pages
+            .into_iter()
+            .map(|ops| PdfPage::new(Mm::from(Pt(PAGE_WIDTH)), Mm::from(Pt(PAGE_HEIGHT)), ops))
+            .collect();
+        (pages, self.placed)
+    }
+}

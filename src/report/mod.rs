@@ -1,0 +1,866 @@
+//! The post-event synthesis: a PDF for every participant, and the follow-up spreadsheet.
+
+mod layout;
+mod xlsx;
+
+use std::collections::HashMap;
+
+use printpdf::{ParsedFont, PdfDocument, PdfSaveOptions};
+use uuid::Uuid;
+
+use layout::{ACCENT, BLACK, Column, Face, Fonts, GREY, LIGHT, Rgb8, Writer};
+pub use layout::{
+    CONTENT_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
+    Placed,
+};
+pub use xlsx::write_xlsx;
+
+use crate::model::{Colour, Idea, IdeaKind, Language, Session, Stats, Status};
+
+/// DejaVu Sans cut to the Latin scripts (see `assets/fonts/subset.sh` and
+/// `assets/fonts/LICENSE-DejaVu.txt`): every French glyph, ~100 KB embedded.
+const REGULAR_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Latin.ttf");
+const BOLD_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold-Latin.ttf");
+
+/// Why the report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("the report's font could not be read")]
+    Font,
+}
+
+/// The PDF and where its text went.
+pub struct Report {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub placed: Vec<Placed>,
+}
+
+/// The report's words in one language.
+struct Words {
+    synthesis: &'static str,
+    date: &'static str,
+    venue: &'static str,
+    organiser: &'static str,
+    key_figures: &'static str,
+    organisations: &'static str,
+    facilitators: &'static str,
+    fiches: &'static str,
+    offers_needs: &'static str,
+    ideas: &'static str,
+    selected: &'static str,
+    selected_short: &'static str,
+    triage: &'static str,
+    abandoned_imminent_deepen: &'static str,
+    charts: &'static str,
+    by_category: &'static str,
+    by_kind: &'static str,
+    funnel: &'static str,
+    triage_split: &'static str,
+    not_given: &'static str,
+    to_triage: &'static str,
+    ideas_imminent: &'static str,
+    ideas_deepen: &'static str,
+    ideas_abandoned: &'static str,
+    ideas_untriaged: &'static str,
+    none: &'static str,
+    organisations_label: &'static str,
+    owner: &'static str,
+    next_step: &'static str,
+    due: &'static str,
+    by_cluster: &'static str,
+    votes: &'static str,
+    idea: &'static str,
+    status: &'static str,
+    ungrouped: &'static str,
+    index: &'static str,
+    index_intro: &'static str,
+    resource_sheets: &'static str,
+    participants: &'static str,
+    name: &'static str,
+    sector: &'static str,
+    town: &'static str,
+    table: &'static str,
+    attendance: &'static str,
+    facilitators_heading: &'static str,
+    page: &'static str,
+    of: &'static str,
+}
+
+const FR: Words = Words {
+    synthesis: "Synthèse de l'atelier",
+    date: "Date",
+    venue: "Lieu",
+    organiser: "Organisé par",
+    key_figures: "Les chiffres clés",
+    organisations: "organisations présentes + représentées",
+    facilitators: "animateur·rices",
+    fiches: "fiches ressources",
+    offers_needs: "offres / besoins",
+    ideas: "idées de synergie",
+    selected: "idées retenues pour les rendez-vous B2B",
+    selected_short: "retenues pour les B2B",
+    triage: "après les rendez-vous B2B",
+    abandoned_imminent_deepen: "abandonnées / sur le point de se concrétiser / à approfondir",
+    charts: "Les idées en graphiques",
+    by_category: "Idées par catégorie de ressource",
+    by_kind: "Idées par type de synergie",
+    funnel: "De l'idée à la concrétisation",
+    triage_split: "Tri des idées retenues",
+    not_given: "Non précisé",
+    to_triage: "encore à trier",
+    ideas_imminent: "Les idées sur le point de se concrétiser",
+    ideas_deepen: "Les idées à approfondir",
+    ideas_abandoned: "Les idées abandonnées",
+    ideas_untriaged: "Les idées retenues, pas encore triées",
+    none: "aucune",
+    organisations_label: "Organisations",
+    owner: "Référent",
+    next_step: "Prochaine étape",
+    due: "Échéance",
+    by_cluster: "Toutes les idées, par regroupement",
+    votes: "Votes",
+    idea: "Idée",
+    status: "Statut",
+    ungrouped: "Sans regroupement",
+    index: "Index par organisation",
+    index_intro: "Pour chaque organisation : les idées qui la concernent et ses fiches ressources.",
+    resource_sheets: "Fiches ressources",
+    participants: "Participants",
+    name: "Organisation",
+    sector: "Secteur",
+    town: "Commune",
+    table: "Table",
+    attendance: "Présence",
+    facilitators_heading: "Animateur·rices",
+    page: "page",
+    of: "sur",
+};
+
+const EN: Words = Words {
+    synthesis: "Workshop synthesis",
+    date: "Date",
+    venue: "Venue",
+    organiser: "Organised by",
+    key_figures: "Key figures",
+    organisations: "organisations present + represented",
+    facilitators: "facilitators",
+    fiches: "resource sheets",
+    offers_needs: "offers / needs",
+    ideas: "synergy ideas",
+    selected: "ideas selected for B2B meetings",
+    selected_short: "selected for B2B",
+    triage: "after the B2B meetings",
+    abandoned_imminent_deepen: "abandoned / about to happen / to deepen",
+    charts: "The ideas in charts",
+    by_category: "Ideas by resource category",
+    by_kind: "Ideas by kind of synergy",
+    funnel: "From idea to action",
+    triage_split: "Triage of the selected ideas",
+    not_given: "Not given",
+    to_triage: "not triaged yet",
+    ideas_imminent: "Ideas about to happen",
+    ideas_deepen: "Ideas to deepen",
+    ideas_abandoned: "Abandoned ideas",
+    ideas_untriaged: "Selected ideas not triaged yet",
+    none: "none",
+    organisations_label: "Organisations",
+    owner: "Owner",
+    next_step: "Next step",
+    due: "Due",
+    by_cluster: "All ideas, by cluster",
+    votes: "Votes",
+    idea: "Idea",
+    status: "Status",
+    ungrouped: "Not grouped",
+    index: "Index by organisation",
+    index_intro: "For each organisation: the ideas that involve it and its resource sheets.",
+    resource_sheets: "Resource sheets",
+    participants: "Participants",
+    name: "Organisation",
+    sector: "Sector",
+    town: "Town",
+    table: "Table",
+    attendance: "Attendance",
+    facilitators_heading: "Facilitators",
+    page: "page",
+    of: "of",
+};
+
+fn parse_font(bytes: &[u8]) -> Result<ParsedFont, ReportError> {
+    let mut warnings = Vec::new();
+    ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or(ReportError::Font)
+}
+
+/// Makes the synthesis of `session`, in the session's language.
+pub fn render_pdf(session: &Session) -> Result<Report, ReportError> {
+    let language = session.info.language;
+    let w = match language {
+        Language::Fr => &FR,
+        Language::En => &EN,
+    };
+    let mut doc = PdfDocument::new(&format!("{} — {}", w.synthesis, session.info.title));
+    let now = printpdf::OffsetDateTime::now();
+    doc.metadata.info.creation_date = now;
+    doc.metadata.info.modification_date = now;
+    doc.metadata.info.metadata_date = now;
+    doc.metadata.info.creator = format!("Synergies {}", env!("CARGO_PKG_VERSION"));
+    doc.metadata.info.producer = doc.metadata.info.creator.clone();
+    doc.metadata.info.author = session.info.organiser.clone();
+    let regular = parse_font(REGULAR_FONT)?;
+    let bold = parse_font(BOLD_FONT)?;
+    let regular_id = doc.add_font(&regular);
+    let bold_id = doc.add_font(&bold);
+    let fonts = Fonts::new(regular, bold, regular_id, bold_id);
+
+    let stats = Stats::of(session);
+    let mut out = Writer::new(&fonts);
+    cover(&mut out, session, &stats, w, language);
+    out.new_page();
+    charts(&mut out, session, &stats, w, language);
+    out.new_page();
+    triaged(&mut out, session, w);
+    out.new_page();
+    by_cluster(&mut out, session, w, language);
+    out.new_page();
+    index(&mut out, session, w, language);
+    out.new_page();
+    participants(&mut out, session, w, language);
+
+    let date = session
+        .info
+        .date
+        .map(|d| format_date(d, language))
+        .unwrap_or_default();
+    let (pages, placed) = out.finish(&session.info.title, &date, |n, total| {
+        format!("{} {n} {} {total}", w.page, w.of)
+    });
+    let page_count = pages.len();
+    doc.with_pages(pages);
+    let mut warnings = Vec::new();
+    let pdf = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    Ok(Report {
+        pdf,
+        pages: page_count,
+        placed,
+    })
+}
+
+fn format_date(date: chrono::NaiveDate, language: Language) -> String {
+    match language {
+        Language::Fr => date.format("%d/%m/%Y").to_string(),
+        Language::En => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language: Language) {
+    let info = &session.info;
+    out.y -= 40.0;
+    out.paragraph(
+        MARGIN_LEFT,
+        CONTENT_WIDTH,
+        Face::Regular,
+        13.0,
+        GREY,
+        w.synthesis,
+    );
+    out.space(6.0);
+    out.paragraph(
+        MARGIN_LEFT,
+        CONTENT_WIDTH,
+        Face::Bold,
+        24.0,
+        ACCENT,
+        &info.title,
+    );
+    out.space(10.0);
+    let mut details = Vec::new();
+    if let Some(date) = info.date {
+        details.push(format!("{} : {}", w.date, format_date(date, language)));
+    }
+    if !info.venue.is_empty() {
+        details.push(format!("{} : {}", w.venue, info.venue));
+    }
+    if !info.organiser.is_empty() {
+        details.push(format!("{} : {}", w.organiser, info.organiser));
+    }
+    for line in details {
+        out.paragraph(
+            MARGIN_LEFT,
+            CONTENT_WIDTH,
+            Face::Regular,
+            12.0,
+            BLACK,
+            &line,
+        );
+    }
+    out.space(30.0);
+    out.heading(w.key_figures, 16.0, 200.0);
+    out.space(8.0);
+    let figures = [
+        (
+            format!(
+                "{} + {}",
+                stats.organisations_present, stats.organisations_represented
+            ),
+            w.organisations.to_owned(),
+        ),
+        (stats.facilitators.to_string(), w.facilitators.to_owned()),
+        (
+            stats.fiches.to_string(),
+            format!(
+                "{} ({} {} / {})",
+                w.fiches, w.offers_needs, stats.offers, stats.needs
+            ),
+        ),
+        (stats.ideas.to_string(), w.ideas.to_owned()),
+        (stats.selected.to_string(), w.selected.to_owned()),
+        (
+            format!(
+                "{} / {} / {}",
+                stats.abandoned, stats.imminent, stats.to_deepen
+            ),
+            format!("{} {}", w.abandoned_imminent_deepen, w.triage),
+        ),
+    ];
+    let number_width = 130.0;
+    for (number, label) in figures {
+        let lines = out.fonts.wrap(
+            Face::Regular,
+            12.0,
+            &label,
+            CONTENT_WIDTH - number_width - 10.0,
+        );
+        let height = (lines.len() as f32 * 15.6).max(30.0) + 12.0;
+        out.ensure(height);
+        let top = out.y;
+        out.rect(MARGIN_LEFT, top, 4.0, height - 8.0, ACCENT);
+        let number = out
+            .fonts
+            .truncate(Face::Bold, 22.0, &number, number_width - 14.0);
+        out.text_at(
+            MARGIN_LEFT + 14.0,
+            top - 24.0,
+            Face::Bold,
+            22.0,
+            ACCENT,
+            &number,
+        );
+        let mut y = top - 6.0;
+        for line in &lines {
+            y -= 12.0;
+            out.text_at(
+                MARGIN_LEFT + number_width,
+                y,
+                Face::Regular,
+                12.0,
+                BLACK,
+                line,
+            );
+            y -= 3.6;
+        }
+        out.y = top - height;
+    }
+}
+
+/// Horizontal bars: label, value, colour.
+fn bar_chart(out: &mut Writer, title: &str, bars: &[(String, usize, Rgb8)]) {
+    let size = 9.5;
+    let row = 18.0;
+    out.heading(title, 13.0, bars.len() as f32 * row + 20.0);
+    out.ensure(bars.len() as f32 * row + 10.0);
+    let label_width = CONTENT_WIDTH * 0.38;
+    let bar_space = CONTENT_WIDTH - label_width - 50.0;
+    let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
+    for (label, value, colour) in bars {
+        let top = out.y;
+        let label = out
+            .fonts
+            .truncate(Face::Regular, size, label, label_width - 8.0);
+        let label_w = out.fonts.width(Face::Regular, size, &label);
+        out.text_at(
+            MARGIN_LEFT + label_width - 8.0 - label_w,
+            top - 12.5,
+            Face::Regular,
+            size,
+            BLACK,
+            &label,
+        );
+        let length = (*value as f32 / max as f32 * bar_space).max(1.0);
+        out.rect(
+            MARGIN_LEFT + label_width,
+            top - 3.0,
+            length,
+            row - 6.0,
+            *colour,
+        );
+        out.text_at(
+            MARGIN_LEFT + label_width + length + 5.0,
+            top - 12.5,
+            Face::Bold,
+            size,
+            BLACK,
+            &value.to_string(),
+        );
+        out.y = top - row;
+    }
+    out.space(14.0);
+}
+
+fn palette(i: usize) -> Rgb8 {
+    let c = Colour::nth(i);
+    Rgb8(c.0, c.1, c.2)
+}
+
+const GREEN: Rgb8 = Rgb8(0x2e, 0x8b, 0x57);
+const BLUE: Rgb8 = Rgb8(0x2e, 0x6d, 0xb0);
+const RED: Rgb8 = Rgb8(0xb0, 0x3a, 0x2e);
+
+fn charts(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language: Language) {
+    out.heading(w.charts, 18.0, 100.0);
+    let mut by_category: Vec<(String, usize, Rgb8)> = session
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let count = session
+                .ideas
+                .iter()
+                .filter(|idea| idea.category.as_deref() == Some(c.key.as_str()))
+                .count();
+            (c.label(language).to_owned(), count, palette(i))
+        })
+        .collect();
+    let uncategorised = session
+        .ideas
+        .iter()
+        .filter(|i| i.category.is_none())
+        .count();
+    if uncategorised > 0 {
+        by_category.push((w.not_given.to_owned(), uncategorised, GREY));
+    }
+    bar_chart(out, w.by_category, &by_category);
+
+    let mut by_kind: Vec<(String, usize, Rgb8)> = IdeaKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            (
+                k.label(language).to_owned(),
+                session
+                    .ideas
+                    .iter()
+                    .filter(|idea| idea.kind == Some(*k))
+                    .count(),
+                palette(i + 4),
+            )
+        })
+        .collect();
+    let no_kind = session.ideas.iter().filter(|i| i.kind.is_none()).count();
+    if no_kind > 0 {
+        by_kind.push((w.not_given.to_owned(), no_kind, GREY));
+    }
+    bar_chart(out, w.by_kind, &by_kind);
+
+    let funnel = [
+        (capitalise(w.ideas), stats.ideas, GREY),
+        (capitalise(w.selected_short), stats.selected, ACCENT),
+        (
+            capitalise(Status::Imminent.label(language)),
+            stats.imminent,
+            GREEN,
+        ),
+    ];
+    bar_chart(out, w.funnel, &funnel);
+
+    let untriaged = session
+        .ideas
+        .iter()
+        .filter(|i| i.status == Status::Selected)
+        .count();
+    let mut split = vec![
+        (
+            capitalise(Status::Imminent.label(language)),
+            stats.imminent,
+            GREEN,
+        ),
+        (
+            capitalise(Status::ToDeepen.label(language)),
+            stats.to_deepen,
+            BLUE,
+        ),
+        (
+            capitalise(Status::Abandoned.label(language)),
+            stats.abandoned,
+            RED,
+        ),
+    ];
+    if untriaged > 0 {
+        split.push((capitalise(w.to_triage), untriaged, LIGHT));
+    }
+    bar_chart(out, w.triage_split, &split);
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn organisation_names(session: &Session, idea: &Idea) -> String {
+    idea.organisations
+        .iter()
+        .filter_map(|o| session.organisation(*o))
+        .map(|o| o.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn triaged(out: &mut Writer, session: &Session, w: &Words) {
+    let language = session.info.language;
+    let mut groups = vec![
+        (Status::Imminent, w.ideas_imminent),
+        (Status::ToDeepen, w.ideas_deepen),
+        (Status::Abandoned, w.ideas_abandoned),
+    ];
+    if session.ideas.iter().any(|i| i.status == Status::Selected) {
+        groups.push((Status::Selected, w.ideas_untriaged));
+    }
+    for (status, title) in groups {
+        let mut ideas: Vec<&Idea> = session
+            .ideas
+            .iter()
+            .filter(|i| i.status == status)
+            .collect();
+        ideas.sort_by_key(|i| std::cmp::Reverse(i.votes));
+        out.heading(&format!("{title} ({})", ideas.len()), 16.0, 60.0);
+        if ideas.is_empty() {
+            out.paragraph(
+                MARGIN_LEFT,
+                CONTENT_WIDTH,
+                Face::Regular,
+                10.0,
+                GREY,
+                w.none,
+            );
+            out.space(10.0);
+            continue;
+        }
+        for idea in ideas {
+            let indent = MARGIN_LEFT + 12.0;
+            let width = CONTENT_WIDTH - 12.0;
+            // A block that fits on a page is not split.
+            let lines = out
+                .fonts
+                .wrap(Face::Bold, 11.0, &idea.title, CONTENT_WIDTH)
+                .len()
+                + 4
+                + out
+                    .fonts
+                    .wrap(Face::Regular, 9.0, &idea.description, width)
+                    .len();
+            out.ensure((lines as f32 * 12.5 + 14.0).min(400.0));
+            out.space(4.0);
+            out.paragraph(
+                MARGIN_LEFT,
+                CONTENT_WIDTH,
+                Face::Bold,
+                11.0,
+                BLACK,
+                &idea.title,
+            );
+            let owner = idea
+                .owner
+                .and_then(|o| session.organisation(o))
+                .map_or_else(|| "—".to_owned(), |o| o.name.clone());
+            let due = idea
+                .due
+                .map_or_else(|| "—".to_owned(), |d| format_date(d, language));
+            let next = if idea.next_step.is_empty() {
+                "—"
+            } else {
+                idea.next_step.as_str()
+            };
+            for line in [
+                format!(
+                    "{} : {}",
+                    w.organisations_label,
+                    organisation_names(session, idea)
+                ),
+                format!("{} : {owner}", w.owner),
+                format!("{} : {next}", w.next_step),
+                format!("{} : {due}", w.due),
+            ] {
+                out.paragraph(indent, width, Face::Regular, 9.5, BLACK, &line);
+            }
+            if !idea.description.is_empty() {
+                out.paragraph(indent, width, Face::Regular, 9.0, GREY, &idea.description);
+            }
+            out.space(6.0);
+        }
+        out.space(8.0);
+    }
+}
+
+fn by_cluster(out: &mut Writer, session: &Session, w: &Words, language: Language) {
+    out.heading(w.by_cluster, 18.0, 80.0);
+    let mut groups: Vec<(String, Vec<&Idea>)> = session
+        .clusters
+        .iter()
+        .map(|c| {
+            (
+                c.name.clone(),
+                session
+                    .ideas
+                    .iter()
+                    .filter(|i| i.cluster == Some(c.id))
+                    .collect(),
+            )
+        })
+        .collect();
+    groups.push((
+        w.ungrouped.to_owned(),
+        session
+            .ideas
+            .iter()
+            .filter(|i| i.cluster.is_none())
+            .collect(),
+    ));
+    // The most voted clusters first, then the ideas by votes.
+    groups.retain(|(_, ideas)| !ideas.is_empty());
+    groups.sort_by_key(|(_, ideas)| std::cmp::Reverse(ideas.iter().map(|i| i.votes).sum::<u32>()));
+    for (name, mut ideas) in groups {
+        ideas.sort_by_key(|i| std::cmp::Reverse(i.votes));
+        let votes: u32 = ideas.iter().map(|i| i.votes).sum();
+        out.heading(
+            &format!(
+                "{name} — {} {}, {votes} {}",
+                ideas.len(),
+                w.ideas,
+                w.votes.to_lowercase()
+            ),
+            12.5,
+            60.0,
+        );
+        let rows: Vec<Vec<String>> = ideas
+            .iter()
+            .map(|i| {
+                vec![
+                    i.votes.to_string(),
+                    i.title.clone(),
+                    organisation_names(session, i),
+                    i.status.label(language).to_owned(),
+                ]
+            })
+            .collect();
+        out.table(
+            &[
+                Column {
+                    title: w.votes,
+                    share: 0.09,
+                },
+                Column {
+                    title: w.idea,
+                    share: 0.43,
+                },
+                Column {
+                    title: w.organisations_label,
+                    share: 0.30,
+                },
+                Column {
+                    title: w.status,
+                    share: 0.18,
+                },
+            ],
+            &rows,
+            8.5,
+        );
+    }
+}
+
+fn index(out: &mut Writer, session: &Session, w: &Words, language: Language) {
+    out.heading(w.index, 18.0, 80.0);
+    out.paragraph(
+        MARGIN_LEFT,
+        CONTENT_WIDTH,
+        Face::Regular,
+        9.5,
+        GREY,
+        w.index_intro,
+    );
+    out.space(6.0);
+    let mut ideas_of: HashMap<Uuid, Vec<&Idea>> = HashMap::new();
+    for idea in &session.ideas {
+        for org in &idea.organisations {
+            ideas_of.entry(*org).or_default().push(idea);
+        }
+    }
+    let mut organisations: Vec<_> = session.organisations.iter().collect();
+    organisations.sort_by_key(|o| crate::model::text::fold(&o.name));
+    for org in organisations {
+        let idea_count = ideas_of.get(&org.id).map_or(0, Vec::len);
+        let fiche_count = session
+            .fiches
+            .iter()
+            .filter(|f| f.organisation == org.id)
+            .count();
+        // An organisation's entry that fits on a page is not split.
+        out.ensure(((idea_count + fiche_count + 4) as f32 * 12.0 + 10.0).min(400.0));
+        out.space(4.0);
+        out.paragraph(
+            MARGIN_LEFT,
+            CONTENT_WIDTH,
+            Face::Bold,
+            11.5,
+            ACCENT,
+            &org.name,
+        );
+        let details: Vec<&str> = [org.sector.as_str(), org.town.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !details.is_empty() {
+            out.paragraph(
+                MARGIN_LEFT,
+                CONTENT_WIDTH,
+                Face::Regular,
+                9.0,
+                GREY,
+                &details.join(" · "),
+            );
+        }
+        let indent = MARGIN_LEFT + 12.0;
+        let width = CONTENT_WIDTH - 12.0;
+        let ideas = ideas_of.get(&org.id).map(Vec::as_slice).unwrap_or(&[]);
+        out.paragraph(
+            MARGIN_LEFT,
+            CONTENT_WIDTH,
+            Face::Bold,
+            9.5,
+            BLACK,
+            &format!("{} ({})", capitalise(w.ideas), ideas.len()),
+        );
+        for idea in ideas {
+            out.paragraph(
+                indent,
+                width,
+                Face::Regular,
+                9.0,
+                BLACK,
+                &format!("• {} — {}", idea.title, idea.status.label(language)),
+            );
+        }
+        let fiches: Vec<_> = session
+            .fiches
+            .iter()
+            .filter(|f| f.organisation == org.id)
+            .collect();
+        out.paragraph(
+            MARGIN_LEFT,
+            CONTENT_WIDTH,
+            Face::Bold,
+            9.5,
+            BLACK,
+            &format!("{} ({})", w.resource_sheets, fiches.len()),
+        );
+        for fiche in fiches {
+            let amount: Vec<&str> = [
+                fiche.quantity.as_str(),
+                fiche.unit.as_str(),
+                fiche.frequency.as_str(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+            let amount = if amount.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", amount.join(" "))
+            };
+            out.paragraph(
+                indent,
+                width,
+                Face::Regular,
+                9.0,
+                BLACK,
+                &format!(
+                    "• {} : {}{amount}",
+                    capitalise(fiche.direction.label(language)),
+                    fiche.resource
+                ),
+            );
+        }
+        out.space(4.0);
+    }
+}
+
+fn participants(out: &mut Writer, session: &Session, w: &Words, language: Language) {
+    out.heading(w.participants, 18.0, 80.0);
+    let mut organisations: Vec<_> = session.organisations.iter().collect();
+    organisations.sort_by_key(|o| crate::model::text::fold(&o.name));
+    let rows: Vec<Vec<String>> = organisations
+        .iter()
+        .map(|o| {
+            vec![
+                o.name.clone(),
+                o.sector.clone(),
+                o.town.clone(),
+                o.table
+                    .and_then(|t| session.table(t))
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default(),
+                o.attendance.label(language).to_owned(),
+            ]
+        })
+        .collect();
+    out.table(
+        &[
+            Column {
+                title: w.name,
+                share: 0.34,
+            },
+            Column {
+                title: w.sector,
+                share: 0.22,
+            },
+            Column {
+                title: w.town,
+                share: 0.20,
+            },
+            Column {
+                title: w.table,
+                share: 0.10,
+            },
+            Column {
+                title: w.attendance,
+                share: 0.14,
+            },
+        ],
+        &rows,
+        8.5,
+    );
+    out.heading(w.facilitators_heading, 14.0, 40.0);
+    for f in &session.facilitators {
+        let tables: Vec<&str> = session
+            .tables
+            .iter()
+            .filter(|t| t.facilitator == Some(f.id))
+            .map(|t| t.name.as_str())
+            .collect();
+        let text = if tables.is_empty() {
+            f.name.clone()
+        } else {
+            format!("{} — {}", f.name, tables.join(", "))
+        };
+        out.paragraph(
+            MARGIN_LEFT,
+            CONTENT_WIDTH,
+            Face::Regular,
+            10.0,
+            BLACK,
+            &format!("• {text}"),
+        );
+    }
+}
