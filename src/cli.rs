@@ -68,6 +68,21 @@ pub enum Command {
         #[arg(long, value_name = "OUT.xlsx")]
         xlsx: Option<PathBuf>,
     },
+    /// Merge table laptops' files into OUT (created from them if it does not exist).
+    Merge {
+        out: PathBuf,
+        #[arg(required = true, value_name = "IN")]
+        inputs: Vec<PathBuf>,
+        /// Merge files of another session too.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write one copy of the session per table, to hand out to the table facilitators.
+    TableCopies {
+        file: PathBuf,
+        /// The folder to write them into (created if needed).
+        folder: PathBuf,
+    },
     /// Write the synthesis as a PDF (in the session's language).
     Report {
         file: PathBuf,
@@ -219,6 +234,29 @@ fn execute(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
                 writeln!(out, "wrote {}", xlsx.display())?;
             }
         }
+        Command::Merge {
+            out: target,
+            inputs,
+            force,
+        } => merge(&target, &inputs, force, out)?,
+        Command::TableCopies { file, folder } => {
+            let session = store::load(&file)?.session;
+            if session.tables.is_empty() {
+                bail!(
+                    "{}: the session has no tables to make copies for",
+                    file.display()
+                );
+            }
+            std::fs::create_dir_all(&folder)
+                .with_context(|| format!("cannot create the folder \"{}\"", folder.display()))?;
+            let stem = file.file_stem().map_or_else(
+                || "atelier".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            for path in crate::merge::write_table_copies(&session, &stem, &folder)? {
+                writeln!(out, "wrote {}", path.display())?;
+            }
+        }
         Command::Report { file, output } => {
             let session = store::load(&file)?.session;
             let report = crate::report::render_pdf(&session)?;
@@ -277,6 +315,53 @@ fn import(
     }
     store::save(file, workshop.session()).with_context(|| "nothing was imported".to_owned())?;
     writeln!(out, "{summary} into {}", file.display())?;
+    Ok(())
+}
+
+fn merge(
+    target: &Path,
+    inputs: &[PathBuf],
+    force: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use crate::merge::{MergeInput, merge};
+    let name = |p: &Path| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    // Everything is read before anything is written: nothing is half-merged.
+    let mut loaded = Vec::new();
+    for path in inputs {
+        loaded.push(MergeInput {
+            source: name(path),
+            session: store::load(path)?.session,
+        });
+    }
+    let (base, base_name) = if target.exists() {
+        (store::load(target)?.session, name(target))
+    } else {
+        let Some(first) = loaded.first() else {
+            bail!("nothing to merge");
+        };
+        let mut base = first.session.clone();
+        base.table_copy = None;
+        (base, name(target))
+    };
+    let report = merge(&base, &base_name, &loaded, force)?;
+    writeln!(out, "{}", report.summary(Language::En))?;
+    for conflict in &report.conflicts {
+        writeln!(out, "conflict: {}", conflict.describe(Language::En))?;
+    }
+    store::save(target, &report.merged).with_context(|| "nothing was merged".to_owned())?;
+    writeln!(
+        out,
+        "merged {} files into {} ({} ideas)",
+        inputs.len(),
+        target.display(),
+        report.merged.ideas.len()
+    )?;
     Ok(())
 }
 

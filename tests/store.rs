@@ -98,9 +98,9 @@ fn corrupt_files_are_refused_with_a_message_and_left_untouched() {
         matches!(e, StoreError::Parse { .. } | StoreError::NotASession { .. })
     });
 
-    let newer = good.replacen("version: 2,", "version: 3,", 1);
+    let newer = good.replacen("version: 3,", "version: 4,", 1);
     let message = assert_refused("newer.ron", newer.as_bytes(), |e| {
-        matches!(e, StoreError::NewerVersion { found: 3, .. })
+        matches!(e, StoreError::NewerVersion { found: 4, .. })
     });
     assert!(message.contains("newer version"), "{message}");
 
@@ -134,6 +134,22 @@ fn a_version_1_file_loads_through_the_migration() {
         store::load(&path).expect("loads").file_version,
         store::format::FORMAT_VERSION
     );
+}
+
+#[test]
+fn a_version_2_file_loads_as_it_is() {
+    let session = example_session().expect("builds");
+    let text = store::to_ron(&session)
+        .expect("encodes")
+        .replacen("version: 3,", "version: 2,", 1)
+        .replacen("  table_copy: None,\n", "", 1);
+    assert!(text.contains("version: 2,") && !text.contains("table_copy"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v2.ron");
+    fs::write(&path, text).expect("written");
+    let loaded = store::load(&path).expect("a version 2 file loads");
+    assert_eq!(loaded.file_version, 2);
+    assert_eq!(loaded.session, session);
 }
 
 #[test]
@@ -246,7 +262,7 @@ fn a_hand_edited_file_with_its_fields_reordered_still_loads() {
     let body =
         ron::ser::to_string_pretty(&session, ron::ser::PrettyConfig::new()).expect("encodes");
     let text = format!(
-        "(\n  session: {body},\n  saved_at: \"2026-11-19T10:00:00Z\",\n  app_version: \"\",\n  session_id: \"{}\",\n  version: 2,\n  format: \"synergies-session\",\n)\n",
+        "(\n  session: {body},\n  saved_at: \"2026-11-19T10:00:00Z\",\n  app_version: \"\",\n  session_id: \"{}\",\n  version: 3,\n  format: \"synergies-session\",\n)\n",
         session.id
     );
     let dir = tempfile::tempdir().expect("temp dir");

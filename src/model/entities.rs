@@ -513,6 +513,17 @@ pub struct SessionInfo {
     pub modified: Timestamp,
 }
 
+/// What makes a session file a table's copy, handed to a table facilitator's laptop.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableCopy {
+    pub table: Uuid,
+    #[serde(default)]
+    pub facilitator: Option<Uuid>,
+    /// When the copies were made: changes after this are the table's own.
+    pub prepared_at: Timestamp,
+}
+
 /// One workshop ("atelier"): everything a session file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -520,6 +531,9 @@ pub struct Session {
     pub id: Uuid,
     pub created: Timestamp,
     pub info: SessionInfo,
+    /// Set on a table's copy of the session; `None` on the lead's session.
+    #[serde(default)]
+    pub table_copy: Option<TableCopy>,
     #[serde(default)]
     pub facilitators: Vec<Facilitator>,
     #[serde(default)]
@@ -551,6 +565,7 @@ impl Session {
                 language: Language::Fr,
                 modified: now,
             },
+            table_copy: None,
             facilitators: Vec::new(),
             tables: Vec::new(),
             categories: Category::defaults(),
@@ -583,6 +598,15 @@ impl Session {
 
     pub fn facilitator(&self, id: Uuid) -> Option<&Facilitator> {
         self.facilitators.iter().find(|f| f.id == id)
+    }
+
+    /// The names of the organisations an idea involves, in its order.
+    pub fn organisation_names(&self, idea: &Idea) -> Vec<&str> {
+        idea.organisations
+            .iter()
+            .filter_map(|o| self.organisation(*o))
+            .map(|o| o.name.as_str())
+            .collect()
     }
 
     /// The category with this key.

@@ -13,7 +13,7 @@ pub use action::{Action, ActionError, ClusterTarget, ImportBatch};
 pub use edit::{Edit, EntityKind, Record};
 pub use entities::{
     Attendance, Category, Cluster, Colour, Direction, Entity, Facilitator, Fiche, Idea, IdeaKind,
-    Language, Organisation, Session, SessionInfo, Status, Table, Timestamp,
+    Language, Organisation, Session, SessionInfo, Status, Table, TableCopy, Timestamp,
 };
 pub use stats::Stats;
 pub use workshop::{UNDO_LIMIT, Workshop};

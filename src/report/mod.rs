@@ -510,12 +510,7 @@ fn capitalise(text: &str) -> String {
 }
 
 fn organisation_names(session: &Session, idea: &Idea) -> String {
-    idea.organisations
-        .iter()
-        .filter_map(|o| session.organisation(*o))
-        .map(|o| o.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    session.organisation_names(idea).join(", ")
 }
 
 fn triaged(out: &mut Writer, session: &Session, w: &Words) {

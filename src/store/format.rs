@@ -3,7 +3,7 @@
 //! ```text
 //! (
 //!   format: "synergies-session",
-//!   version: 2,
+//!   version: 3,
 //!   session_id: "…",
 //!   saved_at: "2026-11-22T10:04:00Z",
 //!   app_version: "0.1.0",
@@ -14,7 +14,8 @@
 //! Version history:
 //! - 1: the pre-release draft, `(version: 1, session: (…))`, with no format name or
 //!   session id in the envelope. Loaded through [`migrate_v1`].
-//! - 2: the current envelope.
+//! - 2: the envelope with format name and session id.
+//! - 3: the session may be a table's copy (`table_copy`); a version 2 file reads as is.
 
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -25,7 +26,7 @@ use crate::model::{Session, Timestamp};
 /// The `format` field of every session file.
 pub const FORMAT_NAME: &str = "synergies-session";
 /// The version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A session file, as written.
 #[derive(Debug, Serialize, Deserialize)]

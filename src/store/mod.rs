@@ -120,7 +120,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     }
     let envelope = match version {
         1 => migrate_v1(ron::from_str::<EnvelopeV1>(text).map_err(parse_error)?),
-        FORMAT_VERSION => ron::from_str::<Envelope>(text).map_err(parse_error)?,
+        // Version 3 only added an optional field: a version 2 file reads as it is.
+        2 | FORMAT_VERSION => ron::from_str::<Envelope>(text).map_err(parse_error)?,
         other => {
             return Err(StoreError::NotASession {
                 path: path.to_owned(),

@@ -232,12 +232,7 @@ pub fn card_ui(
 
     // Footer: organisations on the left, votes on the right.
     let small = FontId::proportional((style.title_size * 0.62).max(11.0));
-    let orgs: Vec<&str> = idea
-        .organisations
-        .iter()
-        .filter_map(|o| session.organisation(*o))
-        .map(|o| o.name.as_str())
-        .collect();
+    let orgs = session.organisation_names(idea);
     let footer = Rect::from_min_max(
         egui::pos2(inner.min.x, inner.max.y - footer_height),
         inner.max,

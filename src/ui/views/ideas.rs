@@ -159,12 +159,7 @@ impl IdeasView {
                             ui.visuals().widgets.hovered.weak_bg_fill,
                         );
                     }
-                    let orgs: Vec<&str> = idea
-                        .organisations
-                        .iter()
-                        .filter_map(|o| session.organisation(*o))
-                        .map(|o| o.name.as_str())
-                        .collect();
+                    let orgs = session.organisation_names(idea);
                     let cells = [
                         idea.title.clone(),
                         orgs.join(", "),

@@ -174,12 +174,7 @@ impl SelectionView {
                     ),
                     StrokeKind::Inside,
                 );
-                let orgs: Vec<&str> = idea
-                    .organisations
-                    .iter()
-                    .filter_map(|o| session.organisation(*o))
-                    .map(|o| o.name.as_str())
-                    .collect();
+                let orgs = session.organisation_names(idea);
                 let mut job = egui::text::LayoutJob::simple(
                     idea.title.clone(),
                     egui::FontId::proportional(15.0),

@@ -1,0 +1,636 @@
+//! Several laptops, one workshop: table copies, and merging their files into the lead's
+//! session.
+//!
+//! Entities are matched by id; organisations and clusters also by name (ignoring case,
+//! accents and spacing), so that one organisation registered at two tables becomes one
+//! and what referred to either follows. Of the versions of an entity, the one changed
+//! last wins. Every choice depends only on the set of versions, never on the order of
+//! the files, so merging is order-independent and merging a file twice changes nothing.
+//! Deletions made on a table laptop are not carried over (a file holds no record of
+//! what it deleted): an entity present in any file is kept.
+
+mod watch;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use uuid::Uuid;
+
+pub use watch::{FolderWatch, WatchEvent};
+
+use crate::model::text::fold;
+use crate::model::{
+    Category, Cluster, Entity, EntityKind, Facilitator, Fiche, Idea, Language, Organisation,
+    Session, Table, TableCopy, Timestamp,
+};
+
+/// One session to merge, with the name it is reported under (its file name).
+pub struct MergeInput {
+    pub source: String,
+    pub session: Session,
+}
+
+/// One version of an entity that lost to a later one, though both were changed after the
+/// copies were made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub kind: EntityKind,
+    /// The entity's name or title.
+    pub label: String,
+    pub kept_source: String,
+    pub kept_modified: Timestamp,
+    pub dropped_source: String,
+    pub dropped_modified: Timestamp,
+    /// The fields that differ: `field: dropped value → kept value`.
+    pub differences: Vec<String>,
+}
+
+impl Conflict {
+    /// One line for the summary and the command's output.
+    pub fn describe(&self, language: Language) -> String {
+        let (kept, dropped) = match language {
+            Language::Fr => ("gardé", "écarté"),
+            Language::En => ("kept", "dropped"),
+        };
+        format!(
+            "{} « {} »: {kept} {} ({}), {dropped} {} ({}): {}",
+            kind_word(self.kind, language),
+            self.label,
+            self.kept_source,
+            self.kept_modified.format("%d/%m %H:%M:%S"),
+            self.dropped_source,
+            self.dropped_modified.format("%d/%m %H:%M:%S"),
+            self.differences.join("; ")
+        )
+    }
+}
+
+fn kind_word(kind: EntityKind, language: Language) -> &'static str {
+    match (kind, language) {
+        (EntityKind::Idea, Language::Fr) => "idée",
+        (EntityKind::Organisation, Language::Fr) => "organisation",
+        (EntityKind::Fiche, Language::Fr) => "fiche",
+        (EntityKind::Cluster, Language::Fr) => "regroupement",
+        (EntityKind::Table, Language::Fr) => "table",
+        (EntityKind::Facilitator, Language::Fr) => "animateur·rice",
+        (EntityKind::Category, Language::Fr) => "catégorie",
+        (EntityKind::Idea, Language::En) => "idea",
+        (EntityKind::Organisation, Language::En) => "organisation",
+        (EntityKind::Fiche, Language::En) => "resource sheet",
+        (EntityKind::Cluster, Language::En) => "cluster",
+        (EntityKind::Table, Language::En) => "table",
+        (EntityKind::Facilitator, Language::En) => "facilitator",
+        (EntityKind::Category, Language::En) => "category",
+    }
+}
+
+/// What a merge would do.
+#[derive(Debug, Clone)]
+pub struct MergeReport {
+    pub merged: Session,
+    /// Entities that were not in the base session, by kind.
+    pub added: BTreeMap<&'static str, usize>,
+    /// Entities of the base session that another file changed.
+    pub updated: BTreeMap<&'static str, usize>,
+    /// Organisations and clusters found under two ids and made one.
+    pub unified_by_name: usize,
+    pub conflicts: Vec<Conflict>,
+    /// False when the merged session is the base session as it was.
+    pub changed: bool,
+}
+
+impl MergeReport {
+    /// A one-paragraph summary.
+    pub fn summary(&self, language: Language) -> String {
+        let fr = language == Language::Fr;
+        let list = |counts: &BTreeMap<&str, usize>| {
+            if counts.is_empty() {
+                return if fr {
+                    "rien".to_owned()
+                } else {
+                    "nothing".to_owned()
+                };
+            }
+            counts
+                .iter()
+                .map(|(k, n)| format!("{n} {}", plural_word(k, *n, language)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if fr {
+            format!(
+                "ajouté : {} ; modifié : {} ; {} organisation(s) ou regroupement(s) réunis par leur nom ; {} conflit(s)",
+                list(&self.added),
+                list(&self.updated),
+                self.unified_by_name,
+                self.conflicts.len()
+            )
+        } else {
+            format!(
+                "added: {}; updated: {}; {} organisation(s) or cluster(s) unified by name; {} conflict(s)",
+                list(&self.added),
+                list(&self.updated),
+                self.unified_by_name,
+                self.conflicts.len()
+            )
+        }
+    }
+
+    /// True when the merge changes nothing.
+    pub fn is_empty(&self) -> bool {
+        !self.changed
+    }
+}
+
+fn plural_word(key: &str, n: usize, language: Language) -> String {
+    let word = match (key, language) {
+        ("ideas", Language::Fr) => "idée",
+        ("organisations", Language::Fr) => "organisation",
+        ("fiches", Language::Fr) => "fiche",
+        ("clusters", Language::Fr) => "regroupement",
+        ("tables", Language::Fr) => "table",
+        ("facilitators", Language::Fr) => "animateur·rice",
+        ("categories", Language::Fr) => "catégorie",
+        ("details", Language::Fr) => "détails de l'atelier",
+        ("ideas", _) => "idea",
+        ("organisations", _) => "organisation",
+        ("fiches", _) => "resource sheet",
+        ("clusters", _) => "cluster",
+        ("tables", _) => "table",
+        ("facilitators", _) => "facilitator",
+        ("categories", _) => "category",
+        _ => "session details",
+    };
+    if n > 1 && !word.ends_with('s') && !word.contains(' ') {
+        format!("{word}s")
+    } else {
+        word.to_owned()
+    }
+}
+
+/// Why files could not be merged. Nothing was merged.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error(
+        "\"{file}\" is another workshop's file (session {found}, not {expected}); merge it anyway only if you are sure"
+    )]
+    OtherSession {
+        file: String,
+        expected: Uuid,
+        found: Uuid,
+    },
+}
+
+/// A version of an entity, from one source.
+struct Version<T> {
+    source: String,
+    item: T,
+    /// The entity's text, to compare versions and break ties the same way every time.
+    text: String,
+}
+
+fn versions<T: Clone + Serialize>(
+    sources: &[(&str, &Session)],
+    pick: impl Fn(&Session) -> &Vec<T>,
+) -> Vec<Version<T>> {
+    sources
+        .iter()
+        .flat_map(|(source, session)| {
+            pick(session).iter().map(move |item| Version {
+                source: (*source).to_owned(),
+                item: item.clone(),
+                text: ron::to_string(item).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// What the merge needs to know of an entity kind.
+trait Mergeable: Entity + Serialize + Clone {
+    const KIND: EntityKind;
+    const KEY: &'static str;
+    fn modified(&self) -> Timestamp;
+    fn created(&self) -> Timestamp;
+    fn label(&self) -> String;
+    fn set_id(&mut self, id: Uuid);
+    fn set_created(&mut self, created: Timestamp);
+    /// Rewrites references to organisations and clusters found under another id.
+    fn remap(&mut self, _organisations: &HashMap<Uuid, Uuid>, _clusters: &HashMap<Uuid, Uuid>) {}
+}
+
+macro_rules! mergeable {
+    ($ty:ty, $kind:expr, $key:expr, |$s:ident| $label:expr) => {
+        impl Mergeable for $ty {
+            const KIND: EntityKind = $kind;
+            const KEY: &'static str = $key;
+            fn modified(&self) -> Timestamp {
+                self.modified
+            }
+            fn created(&self) -> Timestamp {
+                self.created
+            }
+            fn label(&self) -> String {
+                let $s = self;
+                $label
+            }
+            fn set_id(&mut self, id: Uuid) {
+                self.id = id;
+            }
+            fn set_created(&mut self, created: Timestamp) {
+                self.created = created;
+            }
+        }
+    };
+    ($ty:ty, $kind:expr, $key:expr, |$s:ident| $label:expr, remap |$r:ident, $o:ident, $c:ident| $body:block) => {
+        impl Mergeable for $ty {
+            const KIND: EntityKind = $kind;
+            const KEY: &'static str = $key;
+            fn modified(&self) -> Timestamp {
+                self.modified
+            }
+            fn created(&self) -> Timestamp {
+                self.created
+            }
+            fn label(&self) -> String {
+                let $s = self;
+                $label
+            }
+            fn set_id(&mut self, id: Uuid) {
+                self.id = id;
+            }
+            fn set_created(&mut self, created: Timestamp) {
+                self.created = created;
+            }
+            fn remap(&mut self, $o: &HashMap<Uuid, Uuid>, $c: &HashMap<Uuid, Uuid>) {
+                let $r = self;
+                $body
+            }
+        }
+    };
+}
+
+mergeable!(Facilitator, EntityKind::Facilitator, "facilitators", |s| s
+    .name
+    .clone());
+mergeable!(Table, EntityKind::Table, "tables", |s| s.name.clone());
+mergeable!(Category, EntityKind::Category, "categories", |s| s
+    .key
+    .clone());
+mergeable!(Cluster, EntityKind::Cluster, "clusters", |s| s.name.clone());
+mergeable!(
+    Organisation,
+    EntityKind::Organisation,
+    "organisations",
+    |s| s.name.clone()
+);
+mergeable!(
+    Fiche,
+    EntityKind::Fiche,
+    "fiches",
+    |s| s.resource.clone(),
+    remap | f,
+    orgs,
+    _c | {
+        if let Some(to) = orgs.get(&f.organisation) {
+            f.organisation = *to;
+        }
+    }
+);
+mergeable!(
+    Idea,
+    EntityKind::Idea,
+    "ideas",
+    |s| s.title.clone(),
+    remap | i,
+    orgs,
+    clusters | {
+        let mut seen = BTreeSet::new();
+        i.organisations = i
+            .organisations
+            .iter()
+            .map(|o| *orgs.get(o).unwrap_or(o))
+            .filter(|o| seen.insert(*o))
+            .collect();
+        if let Some(owner) = i.owner.as_mut()
+            && let Some(to) = orgs.get(owner)
+        {
+            *owner = *to;
+        }
+        if let Some(cluster) = i.cluster.as_mut()
+            && let Some(to) = clusters.get(cluster)
+        {
+            *cluster = *to;
+        }
+    }
+);
+
+/// Ids found under the same name (folded) are made one: the earliest created, then the
+/// smallest id. Returns alias → canonical.
+fn unify_by_name<T: Mergeable>(
+    versions: &[Version<T>],
+    name: impl Fn(&T) -> String,
+) -> HashMap<Uuid, Uuid> {
+    // The name of each id is that of its latest version.
+    let mut latest: BTreeMap<Uuid, &Version<T>> = BTreeMap::new();
+    for v in versions {
+        let id = v.item.id();
+        let newer = latest.get(&id).is_none_or(|current| {
+            (v.item.modified(), &v.text) > (current.item.modified(), &current.text)
+        });
+        if newer {
+            latest.insert(id, v);
+        }
+    }
+    let mut earliest_created: BTreeMap<Uuid, Timestamp> = BTreeMap::new();
+    for v in versions {
+        let entry = earliest_created
+            .entry(v.item.id())
+            .or_insert(v.item.created());
+        *entry = (*entry).min(v.item.created());
+    }
+    let mut by_name: BTreeMap<String, Vec<Uuid>> = BTreeMap::new();
+    for (id, v) in &latest {
+        let key = fold(&name(&v.item));
+        if !key.is_empty() {
+            by_name.entry(key).or_default().push(*id);
+        }
+    }
+    let mut aliases = HashMap::new();
+    for ids in by_name.values().filter(|ids| ids.len() > 1) {
+        let canonical = ids
+            .iter()
+            .min_by_key(|id| (earliest_created.get(id).copied(), **id))
+            .copied();
+        if let Some(canonical) = canonical {
+            for id in ids.iter().filter(|id| **id != canonical) {
+                aliases.insert(*id, canonical);
+            }
+        }
+    }
+    aliases
+}
+
+struct Merged<T> {
+    items: Vec<T>,
+    conflicts: Vec<Conflict>,
+    added: usize,
+    updated: usize,
+}
+
+/// Picks the latest version of each entity (after aliasing), rewrites references, and
+/// finds conflicts: two different versions both changed after `baseline`.
+fn merge_kind<T: Mergeable>(
+    versions: Vec<Version<T>>,
+    aliases: &HashMap<Uuid, Uuid>,
+    organisations: &HashMap<Uuid, Uuid>,
+    clusters: &HashMap<Uuid, Uuid>,
+    base_items: &[T],
+    baseline: Option<Timestamp>,
+) -> Merged<T> {
+    let mut groups: BTreeMap<Uuid, Vec<Version<T>>> = BTreeMap::new();
+    for mut v in versions {
+        let id = v.item.id();
+        let canonical = *aliases.get(&id).unwrap_or(&id);
+        v.item.remap(organisations, clusters);
+        v.item.set_id(canonical);
+        v.text = ron::to_string(&v.item).unwrap_or_default();
+        groups.entry(canonical).or_default().push(v);
+    }
+    let mut items = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut added = 0;
+    let mut updated = 0;
+    for (id, group) in groups {
+        let created = group.iter().map(|v| v.item.created()).min();
+        let Some(winner) = group
+            .iter()
+            .max_by(|a, b| (a.item.modified(), &a.text).cmp(&(b.item.modified(), &b.text)))
+        else {
+            continue;
+        };
+        let mut item = winner.item.clone();
+        if let Some(created) = created {
+            item.set_created(created);
+        }
+        // Conflicts: other versions, different from the winner, changed since the copies.
+        let changed = |v: &Version<T>| baseline.is_none_or(|b| v.item.modified() > b);
+        if changed(winner) {
+            let mut reported = BTreeSet::new();
+            for other in group.iter().filter(|v| v.text != winner.text && changed(v)) {
+                if !reported.insert(other.text.clone()) {
+                    continue;
+                }
+                // Versions that differ only in their times are the same change.
+                let differences = differences(&other.item, &winner.item);
+                if differences.is_empty() {
+                    continue;
+                }
+                conflicts.push(Conflict {
+                    kind: T::KIND,
+                    label: item.label(),
+                    kept_source: winner.source.clone(),
+                    kept_modified: winner.item.modified(),
+                    dropped_source: other.source.clone(),
+                    dropped_modified: other.item.modified(),
+                    differences,
+                });
+            }
+        }
+        match base_items.iter().find(|b| b.id() == id) {
+            None => added += 1,
+            Some(before) => {
+                if ron::to_string(before).unwrap_or_default()
+                    != ron::to_string(&item).unwrap_or_default()
+                {
+                    updated += 1;
+                }
+            }
+        }
+        items.push(item);
+    }
+    items.sort_by_key(|a| (a.created(), a.id()));
+    Merged {
+        items,
+        conflicts,
+        added,
+        updated,
+    }
+}
+
+/// The fields that differ between two versions, as `field: old → new`.
+fn differences<T: Serialize>(dropped: &T, kept: &T) -> Vec<String> {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(dropped), serde_json::to_value(kept))
+    else {
+        return Vec::new();
+    };
+    let short = |v: &serde_json::Value| {
+        let text = match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let cut: String = text.chars().take(60).collect();
+        if cut.len() < text.len() {
+            format!("{cut}…")
+        } else {
+            cut
+        }
+    };
+    a.iter()
+        .filter(|(k, _)| k.as_str() != "modified" && k.as_str() != "created")
+        .filter_map(|(k, va)| {
+            let vb = b.get(k)?;
+            (va != vb).then(|| format!("{k}: {} → {}", short(va), short(vb)))
+        })
+        .collect()
+}
+
+/// Merges `inputs` into `base`. Refuses, merging nothing, a file of another session
+/// unless `force`.
+pub fn merge(
+    base: &Session,
+    base_source: &str,
+    inputs: &[MergeInput],
+    force: bool,
+) -> Result<MergeReport, MergeError> {
+    if !force && let Some(other) = inputs.iter().find(|i| i.session.id != base.id) {
+        return Err(MergeError::OtherSession {
+            file: other.source.clone(),
+            expected: base.id,
+            found: other.session.id,
+        });
+    }
+    let mut sources: Vec<(&str, &Session)> = vec![(base_source, base)];
+    sources.extend(inputs.iter().map(|i| (i.source.as_str(), &i.session)));
+    // Changes made after the copies were prepared are each table's own.
+    let baseline = sources
+        .iter()
+        .filter_map(|(_, s)| s.table_copy.as_ref().map(|c| c.prepared_at))
+        .min();
+
+    let organisation_versions = versions(&sources, |s| &s.organisations);
+    let cluster_versions = versions(&sources, |s| &s.clusters);
+    let organisation_aliases = unify_by_name(&organisation_versions, |o| o.name.clone());
+    let cluster_aliases = unify_by_name(&cluster_versions, |c| c.name.clone());
+    let none = HashMap::new();
+
+    let mut report = MergeReport {
+        merged: base.clone(),
+        added: BTreeMap::new(),
+        updated: BTreeMap::new(),
+        unified_by_name: organisation_aliases.len() + cluster_aliases.len(),
+        conflicts: Vec::new(),
+        changed: false,
+    };
+    macro_rules! merge_field {
+        ($field:ident, $ty:ty, $versions:expr, $aliases:expr) => {{
+            let merged: Merged<$ty> = merge_kind(
+                $versions,
+                $aliases,
+                &organisation_aliases,
+                &cluster_aliases,
+                &base.$field,
+                baseline,
+            );
+            if merged.added > 0 {
+                report.added.insert(<$ty>::KEY, merged.added);
+            }
+            if merged.updated > 0 {
+                report.updated.insert(<$ty>::KEY, merged.updated);
+            }
+            report.conflicts.extend(merged.conflicts);
+            report.merged.$field = merged.items;
+        }};
+    }
+    merge_field!(
+        facilitators,
+        Facilitator,
+        versions(&sources, |s| &s.facilitators),
+        &none
+    );
+    merge_field!(tables, Table, versions(&sources, |s| &s.tables), &none);
+    merge_field!(
+        categories,
+        Category,
+        versions(&sources, |s| &s.categories),
+        &none
+    );
+    merge_field!(clusters, Cluster, cluster_versions, &cluster_aliases);
+    merge_field!(
+        organisations,
+        Organisation,
+        organisation_versions,
+        &organisation_aliases
+    );
+    merge_field!(fiches, Fiche, versions(&sources, |s| &s.fiches), &none);
+    merge_field!(ideas, Idea, versions(&sources, |s| &s.ideas), &none);
+
+    // The session's details: the latest change wins, like any entity.
+    if let Some(info) = sources.iter().map(|(_, s)| &s.info).max_by(|a, b| {
+        (a.modified, ron::to_string(a).unwrap_or_default())
+            .cmp(&(b.modified, ron::to_string(b).unwrap_or_default()))
+    }) {
+        if info != &base.info {
+            report.updated.insert("details", 1);
+        }
+        report.merged.info = info.clone();
+    }
+    report.merged.created = sources
+        .iter()
+        .map(|(_, s)| s.created)
+        .min()
+        .unwrap_or(base.created);
+    // The result is the lead's session: it stays a table's copy only if the base was one.
+    report.merged.table_copy = base.table_copy.clone();
+    report.changed = &report.merged != base;
+    if !report.changed {
+        report.unified_by_name = 0;
+    }
+    report.conflicts.sort_by(|a, b| {
+        (a.kind as u8, &a.label, &a.dropped_source).cmp(&(
+            b.kind as u8,
+            &b.label,
+            &b.dropped_source,
+        ))
+    });
+    Ok(report)
+}
+
+/// One copy of `session` per table, each with its table and facilitator set; returns
+/// the sessions with their file names (`STEM-table-1.ron`…).
+pub fn table_copies(session: &Session, stem: &str, now: Timestamp) -> Vec<(String, Session)> {
+    session
+        .tables
+        .iter()
+        .map(|table| {
+            let mut copy = session.clone();
+            copy.table_copy = Some(TableCopy {
+                table: table.id,
+                facilitator: table.facilitator,
+                prepared_at: now,
+            });
+            let name = format!(
+                "{stem}-{}.ron",
+                fold(&table.name).replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+            );
+            (name, copy)
+        })
+        .collect()
+}
+
+/// Writes the table copies of `session` into `folder`; returns the files written.
+pub fn write_table_copies(
+    session: &Session,
+    stem: &str,
+    folder: &Path,
+) -> Result<Vec<PathBuf>, crate::store::StoreError> {
+    let now = chrono::Utc::now();
+    let mut written = Vec::new();
+    for (name, copy) in table_copies(session, stem, now) {
+        let path = folder.join(name);
+        crate::store::save(&path, &copy)?;
+        written.push(path);
+    }
+    Ok(written)
+}
