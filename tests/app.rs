@@ -517,3 +517,194 @@ fn the_synthesis_view_exports_the_pdf_and_the_workbook_off_the_frame() {
         assert!(std::fs::read(&path).expect("written").starts_with(magic));
     }
 }
+
+/// The lead's session saved in `dir`, and two table copies with a few ideas each.
+fn lead_and_copies(dir: &tempfile::TempDir) -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
+    let lead = example_session().expect("builds");
+    let lead_path = dir.path().join("atelier.ron");
+    store::create(&lead_path, &lead).expect("saved");
+    let mut paths = Vec::new();
+    for (n, (name, copy)) in synergies::merge::table_copies(&lead, "atelier", chrono::Utc::now())
+        .into_iter()
+        .take(2)
+        .enumerate()
+    {
+        let mut w = synergies::model::Workshop::new(copy);
+        for i in 0..3 {
+            let idea = synergies::model::Idea::new(format!("Idée de la table {} n° {i}", n + 1));
+            w.apply(synergies::model::Action::AddIdea(idea))
+                .expect("added");
+        }
+        let path = dir.path().join("copies").join(name);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("created");
+        store::create(&path, w.session()).expect("saved");
+        paths.push(path);
+    }
+    (lead_path, paths)
+}
+
+fn harness_on(app: SynergiesApp) -> Harness<'static, SynergiesApp> {
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut SynergiesApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn a_table_copy_opens_in_capture_mode_with_its_table_set() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, copies) = lead_and_copies(&dir);
+    let copy = store::load(&copies[0]).expect("loads").session;
+    let marker = copy.table_copy.clone().expect("a copy");
+    let mut h = harness_on(SynergiesApp::start(
+        Some(copies[0].clone()),
+        Preferences::default(),
+    ));
+    assert_eq!(h.state().view, View::Ideas);
+    assert!(h.state().capture.open);
+    let table = copy
+        .table(marker.table)
+        .map(|t| t.name.clone())
+        .expect("its table");
+    assert!(
+        h.state().window_title().contains(&table),
+        "{}",
+        h.state().window_title()
+    );
+    type_text(&mut h, "Idée saisie à la table");
+    press(&mut h, Key::Enter);
+    let idea = idea_titled(h.state(), "Idée saisie à la table");
+    assert_eq!(idea.table, Some(marker.table));
+    assert_eq!(idea.facilitator, marker.facilitator);
+}
+
+#[test]
+fn table_files_are_merged_after_a_summary_in_one_undo_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (lead_path, copies) = lead_and_copies(&dir);
+    let mut h = harness_on(SynergiesApp::start(Some(lead_path), Preferences::default()));
+    let before = h.state().doc.session().clone();
+    // What "Importer des fichiers de table…" hands over once the files are chosen.
+    h.state_mut().prepare_merge(copies.clone(), false);
+    h.run();
+    assert_eq!(
+        h.state().doc.session(),
+        &before,
+        "nothing changes before confirming"
+    );
+    assert!(h.query_by_label("Fusionner").is_some());
+    h.get_by_label("Fusionner").click();
+    h.run();
+    assert_eq!(h.state().doc.session().ideas.len(), before.ideas.len() + 6);
+    assert!(h.state().merge_log.iter().any(|l| l.contains("6")));
+    assert_eq!(
+        h.state().doc.workshop().undo_label(Language::Fr),
+        Some("fusionner 2 fichiers de table")
+    );
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        h.state().doc.session(),
+        &before,
+        "one undo step takes it all back"
+    );
+    ctrl(&mut h, Key::Y);
+    assert_eq!(h.state().doc.session().ideas.len(), before.ideas.len() + 6);
+}
+
+#[test]
+fn another_sessions_file_needs_the_users_word() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (lead_path, _) = lead_and_copies(&dir);
+    let mut other = example_session().expect("builds");
+    other
+        .ideas
+        .push(synergies::model::Idea::new("Idée venue d'ailleurs"));
+    let other_path = dir.path().join("ailleurs.ron");
+    store::create(&other_path, &other).expect("saved");
+    let mut h = harness_on(SynergiesApp::start(Some(lead_path), Preferences::default()));
+    let before = h.state().doc.session().clone();
+    h.state_mut().prepare_merge(vec![other_path], false);
+    h.run();
+    assert!(h.query_by_label("Fusionner").is_none());
+    h.get_by_label("Fusionner quand même").click();
+    h.run();
+    {
+        let pending = h.state().pending_merge.as_ref().expect("a summary");
+        assert!(pending.report.is_some(), "{:?}", pending.problem);
+        let report = pending.report.as_ref().expect("a report");
+        eprintln!(
+            "SUMMARY {} conflicts {}",
+            report.summary(Language::Fr),
+            report.conflicts.len()
+        );
+    }
+    h.get_by_label("Fusionner").hover();
+    h.run();
+    eprintln!("HOVERED {:?}", h.ctx.pointer_hover_pos());
+    eprintln!(
+        "LAYER {:?}",
+        h.ctx
+            .layer_id_at(h.get_by_label("Fusionner").rect().center())
+    );
+    h.get_by_label("Fusionner").click();
+    h.run();
+    assert!(
+        h.state().doc.session().ideas.len() > before.ideas.len(),
+        "{:?} {:?}",
+        h.state().notice_text(),
+        h.state().merge_log
+    );
+    idea_titled(h.state(), "Idée venue d'ailleurs");
+    // Categories, tables and facilitators of the other file are matched, not doubled.
+    let session = h.state().doc.session();
+    assert_eq!(session.categories.len(), before.categories.len());
+    assert_eq!(session.tables.len(), before.tables.len());
+    assert_eq!(session.facilitators.len(), before.facilitators.len());
+    assert_eq!(session.organisations.len(), before.organisations.len());
+    assert!(synergies::model::check::check(session).is_empty());
+}
+
+#[test]
+fn a_folder_being_filled_while_the_app_watches_it_ends_up_merged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (lead_path, copies) = lead_and_copies(&dir);
+    let watched = dir.path().join("cle-usb");
+    std::fs::create_dir_all(&watched).expect("created");
+    let mut h = harness_on(SynergiesApp::start(Some(lead_path), Preferences::default()));
+    let before = h.state().doc.session().ideas.len();
+    h.state_mut().watch_folder(&watched);
+    assert_eq!(h.state().watched_folder(), Some(watched.as_path()));
+    // The files land one after the other, the second in two pieces.
+    std::fs::copy(&copies[0], watched.join("table-1.ron")).expect("copied");
+    let second = std::fs::read(&copies[1]).expect("read");
+    std::fs::write(watched.join("table-2.ron"), &second[..second.len() / 3]).expect("written");
+    let start = std::time::Instant::now();
+    let mut wrote_rest = false;
+    while start.elapsed() < std::time::Duration::from_secs(20) {
+        h.step();
+        if !wrote_rest && start.elapsed() > std::time::Duration::from_millis(700) {
+            std::fs::write(watched.join("table-2.ron"), &second).expect("written");
+            wrote_rest = true;
+        }
+        if h.state().doc.session().ideas.len() == before + 6 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(
+        h.state().doc.session().ideas.len(),
+        before + 6,
+        "{:?}",
+        h.state().merge_log
+    );
+    let log = h.state().merge_log.join("\n");
+    assert!(
+        log.contains("table-1.ron") && log.contains("table-2.ron"),
+        "{log}"
+    );
+    assert!(
+        !log.contains("Erreur"),
+        "a half-written file was merged: {log}"
+    );
+}

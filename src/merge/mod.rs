@@ -3,7 +3,8 @@
 //!
 //! Entities are matched by id; organisations and clusters also by name (ignoring case,
 //! accents and spacing), so that one organisation registered at two tables becomes one
-//! and what referred to either follows. Of the versions of an entity, the one changed
+//! and what referred to either follows; so are tables, facilitators (by name) and
+//! categories (by key), which matters when a file of another session is merged. Of the versions of an entity, the one changed
 //! last wins. Every choice depends only on the set of versions, never on the order of
 //! the files, so merging is order-independent and merging a file twice changes nothing.
 //! Deletions made on a table laptop are not carried over (a file holds no record of
@@ -215,8 +216,8 @@ trait Mergeable: Entity + Serialize + Clone {
     fn label(&self) -> String;
     fn set_id(&mut self, id: Uuid);
     fn set_created(&mut self, created: Timestamp);
-    /// Rewrites references to organisations and clusters found under another id.
-    fn remap(&mut self, _organisations: &HashMap<Uuid, Uuid>, _clusters: &HashMap<Uuid, Uuid>) {}
+    /// Rewrites references to entities found under another id.
+    fn remap(&mut self, _aliases: &Aliases) {}
 }
 
 macro_rules! mergeable {
@@ -242,7 +243,7 @@ macro_rules! mergeable {
             }
         }
     };
-    ($ty:ty, $kind:expr, $key:expr, |$s:ident| $label:expr, remap |$r:ident, $o:ident, $c:ident| $body:block) => {
+    ($ty:ty, $kind:expr, $key:expr, |$s:ident| $label:expr, remap |$r:ident, $a:ident| $body:block) => {
         impl Mergeable for $ty {
             const KIND: EntityKind = $kind;
             const KEY: &'static str = $key;
@@ -262,7 +263,7 @@ macro_rules! mergeable {
             fn set_created(&mut self, created: Timestamp) {
                 self.created = created;
             }
-            fn remap(&mut self, $o: &HashMap<Uuid, Uuid>, $c: &HashMap<Uuid, Uuid>) {
+            fn remap(&mut self, $a: &Aliases) {
                 let $r = self;
                 $body
             }
@@ -270,10 +271,51 @@ macro_rules! mergeable {
     };
 }
 
+/// Ids found under the same name as another, each mapped to the one kept.
+#[derive(Default)]
+struct Aliases {
+    organisations: HashMap<Uuid, Uuid>,
+    clusters: HashMap<Uuid, Uuid>,
+    tables: HashMap<Uuid, Uuid>,
+    facilitators: HashMap<Uuid, Uuid>,
+    categories: HashMap<Uuid, Uuid>,
+}
+
+impl Aliases {
+    fn count(&self) -> usize {
+        self.organisations.len()
+            + self.clusters.len()
+            + self.tables.len()
+            + self.facilitators.len()
+            + self.categories.len()
+    }
+}
+
+fn follow(map: &HashMap<Uuid, Uuid>, id: &mut Uuid) {
+    if let Some(to) = map.get(id) {
+        *id = *to;
+    }
+}
+
+fn follow_option(map: &HashMap<Uuid, Uuid>, id: &mut Option<Uuid>) {
+    if let Some(id) = id.as_mut() {
+        follow(map, id);
+    }
+}
+
 mergeable!(Facilitator, EntityKind::Facilitator, "facilitators", |s| s
     .name
     .clone());
-mergeable!(Table, EntityKind::Table, "tables", |s| s.name.clone());
+mergeable!(
+    Table,
+    EntityKind::Table,
+    "tables",
+    |s| s.name.clone(),
+    remap | t,
+    a | {
+        follow_option(&a.facilitators, &mut t.facilitator);
+    }
+);
 mergeable!(Category, EntityKind::Category, "categories", |s| s
     .key
     .clone());
@@ -282,7 +324,11 @@ mergeable!(
     Organisation,
     EntityKind::Organisation,
     "organisations",
-    |s| s.name.clone()
+    |s| s.name.clone(),
+    remap | o,
+    a | {
+        follow_option(&a.tables, &mut o.table);
+    }
 );
 mergeable!(
     Fiche,
@@ -290,11 +336,8 @@ mergeable!(
     "fiches",
     |s| s.resource.clone(),
     remap | f,
-    orgs,
-    _c | {
-        if let Some(to) = orgs.get(&f.organisation) {
-            f.organisation = *to;
-        }
+    a | {
+        follow(&a.organisations, &mut f.organisation);
     }
 );
 mergeable!(
@@ -303,25 +346,18 @@ mergeable!(
     "ideas",
     |s| s.title.clone(),
     remap | i,
-    orgs,
-    clusters | {
+    a | {
         let mut seen = BTreeSet::new();
         i.organisations = i
             .organisations
             .iter()
-            .map(|o| *orgs.get(o).unwrap_or(o))
+            .map(|o| *a.organisations.get(o).unwrap_or(o))
             .filter(|o| seen.insert(*o))
             .collect();
-        if let Some(owner) = i.owner.as_mut()
-            && let Some(to) = orgs.get(owner)
-        {
-            *owner = *to;
-        }
-        if let Some(cluster) = i.cluster.as_mut()
-            && let Some(to) = clusters.get(cluster)
-        {
-            *cluster = *to;
-        }
+        follow_option(&a.organisations, &mut i.owner);
+        follow_option(&a.clusters, &mut i.cluster);
+        follow_option(&a.tables, &mut i.table);
+        follow_option(&a.facilitators, &mut i.facilitator);
     }
 );
 
@@ -382,17 +418,16 @@ struct Merged<T> {
 /// finds conflicts: two different versions both changed after `baseline`.
 fn merge_kind<T: Mergeable>(
     versions: Vec<Version<T>>,
-    aliases: &HashMap<Uuid, Uuid>,
-    organisations: &HashMap<Uuid, Uuid>,
-    clusters: &HashMap<Uuid, Uuid>,
+    own: &HashMap<Uuid, Uuid>,
+    aliases: &Aliases,
     base_items: &[T],
     baseline: Option<Timestamp>,
 ) -> Merged<T> {
     let mut groups: BTreeMap<Uuid, Vec<Version<T>>> = BTreeMap::new();
     for mut v in versions {
         let id = v.item.id();
-        let canonical = *aliases.get(&id).unwrap_or(&id);
-        v.item.remap(organisations, clusters);
+        let canonical = *own.get(&id).unwrap_or(&id);
+        v.item.remap(aliases);
         v.item.set_id(canonical);
         v.text = ron::to_string(&v.item).unwrap_or_default();
         groups.entry(canonical).or_default().push(v);
@@ -511,28 +546,30 @@ pub fn merge(
 
     let organisation_versions = versions(&sources, |s| &s.organisations);
     let cluster_versions = versions(&sources, |s| &s.clusters);
-    let organisation_aliases = unify_by_name(&organisation_versions, |o| o.name.clone());
-    let cluster_aliases = unify_by_name(&cluster_versions, |c| c.name.clone());
-    let none = HashMap::new();
+    let table_versions = versions(&sources, |s| &s.tables);
+    let facilitator_versions = versions(&sources, |s| &s.facilitators);
+    let category_versions = versions(&sources, |s| &s.categories);
+    // Organisations and clusters registered at two tables, and (for a file of another
+    // session, merged on request) its tables, facilitators and categories, are one.
+    let aliases = Aliases {
+        organisations: unify_by_name(&organisation_versions, |o| o.name.clone()),
+        clusters: unify_by_name(&cluster_versions, |c| c.name.clone()),
+        tables: unify_by_name(&table_versions, |t| t.name.clone()),
+        facilitators: unify_by_name(&facilitator_versions, |f| f.name.clone()),
+        categories: unify_by_name(&category_versions, |c| c.key.clone()),
+    };
 
     let mut report = MergeReport {
         merged: base.clone(),
         added: BTreeMap::new(),
         updated: BTreeMap::new(),
-        unified_by_name: organisation_aliases.len() + cluster_aliases.len(),
+        unified_by_name: aliases.count(),
         conflicts: Vec::new(),
         changed: false,
     };
     macro_rules! merge_field {
-        ($field:ident, $ty:ty, $versions:expr, $aliases:expr) => {{
-            let merged: Merged<$ty> = merge_kind(
-                $versions,
-                $aliases,
-                &organisation_aliases,
-                &cluster_aliases,
-                &base.$field,
-                baseline,
-            );
+        ($field:ident, $ty:ty, $versions:expr, $own:expr) => {{
+            let merged: Merged<$ty> = merge_kind($versions, $own, &aliases, &base.$field, baseline);
             if merged.added > 0 {
                 report.added.insert(<$ty>::KEY, merged.added);
             }
@@ -543,25 +580,21 @@ pub fn merge(
             report.merged.$field = merged.items;
         }};
     }
+    let none = HashMap::new();
     merge_field!(
         facilitators,
         Facilitator,
-        versions(&sources, |s| &s.facilitators),
-        &none
+        facilitator_versions,
+        &aliases.facilitators
     );
-    merge_field!(tables, Table, versions(&sources, |s| &s.tables), &none);
-    merge_field!(
-        categories,
-        Category,
-        versions(&sources, |s| &s.categories),
-        &none
-    );
-    merge_field!(clusters, Cluster, cluster_versions, &cluster_aliases);
+    merge_field!(tables, Table, table_versions, &aliases.tables);
+    merge_field!(categories, Category, category_versions, &aliases.categories);
+    merge_field!(clusters, Cluster, cluster_versions, &aliases.clusters);
     merge_field!(
         organisations,
         Organisation,
         organisation_versions,
-        &organisation_aliases
+        &aliases.organisations
     );
     merge_field!(fiches, Fiche, versions(&sources, |s| &s.fiches), &none);
     merge_field!(ideas, Idea, versions(&sources, |s| &s.ideas), &none);

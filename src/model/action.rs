@@ -96,6 +96,11 @@ pub enum Action {
         n: usize,
     },
     Import(ImportBatch),
+    /// Replaces the session's content by the result of merging `files` table files.
+    Merge {
+        merged: Box<Session>,
+        files: usize,
+    },
 }
 
 /// Why an action was refused. Nothing was changed.
@@ -278,6 +283,16 @@ impl Action {
                     format!("retenir les {n} idées les plus votées")
                 } else {
                     format!("select the {n} most voted ideas")
+                }
+            }
+            Action::Merge { files, .. } => {
+                if fr {
+                    format!(
+                        "fusionner {}",
+                        plural(*files, "fichier de table", "fichiers de table")
+                    )
+                } else {
+                    format!("merge {}", plural(*files, "table file", "table files"))
                 }
             }
             Action::Import(batch) => {
@@ -686,6 +701,12 @@ impl Action {
                     }
                 }
             }
+            Action::Merge { merged, .. } => {
+                edits = diff(session, merged);
+                if edits.is_empty() {
+                    return Err(ActionError::Nothing);
+                }
+            }
             Action::Import(batch) => {
                 if batch.is_empty() {
                     return Err(ActionError::Nothing);
@@ -718,6 +739,86 @@ impl Action {
         }
         Ok(edits)
     }
+}
+
+/// The edits that turn `from` into `to`, entity by entity.
+fn diff(from: &Session, to: &Session) -> Vec<Edit> {
+    fn collection<T: PartialEq + crate::model::Entity>(
+        from: &[T],
+        to: &[T],
+        wrap: fn(T) -> Record,
+        kind: EntityKind,
+        edits: &mut Vec<Edit>,
+    ) {
+        for (index, item) in to.iter().enumerate() {
+            if from.iter().find(|f| f.id() == item.id()) != Some(item) {
+                edits.push(Edit::Put {
+                    record: wrap(item.clone()),
+                    index: Some(index),
+                });
+            }
+        }
+        for item in from.iter().filter(|f| !to.iter().any(|t| t.id() == f.id())) {
+            edits.push(Edit::Delete {
+                kind,
+                id: item.id(),
+            });
+        }
+    }
+    let mut edits = Vec::new();
+    if from.info != to.info {
+        edits.push(Edit::Info(to.info.clone()));
+    }
+    collection(
+        &from.facilitators,
+        &to.facilitators,
+        Record::Facilitator,
+        EntityKind::Facilitator,
+        &mut edits,
+    );
+    collection(
+        &from.tables,
+        &to.tables,
+        Record::Table,
+        EntityKind::Table,
+        &mut edits,
+    );
+    collection(
+        &from.categories,
+        &to.categories,
+        Record::Category,
+        EntityKind::Category,
+        &mut edits,
+    );
+    collection(
+        &from.clusters,
+        &to.clusters,
+        Record::Cluster,
+        EntityKind::Cluster,
+        &mut edits,
+    );
+    collection(
+        &from.organisations,
+        &to.organisations,
+        Record::Organisation,
+        EntityKind::Organisation,
+        &mut edits,
+    );
+    collection(
+        &from.fiches,
+        &to.fiches,
+        Record::Fiche,
+        EntityKind::Fiche,
+        &mut edits,
+    );
+    collection(
+        &from.ideas,
+        &to.ideas,
+        Record::Idea,
+        EntityKind::Idea,
+        &mut edits,
+    );
+    edits
 }
 
 fn put(record: Record) -> Edit {

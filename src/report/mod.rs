@@ -19,7 +19,7 @@ use crate::model::{Colour, Idea, IdeaKind, Language, Session, Stats, Status};
 
 /// DejaVu Sans cut to the Latin scripts (see `assets/fonts/subset.sh` and
 /// `assets/fonts/LICENSE-DejaVu.txt`): every French glyph, ~100 KB embedded.
-const REGULAR_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Latin.ttf");
+pub const REGULAR_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Latin.ttf");
 const BOLD_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold-Latin.ttf");
 
 /// Why the report could not be made.

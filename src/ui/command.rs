@@ -39,6 +39,10 @@ pub enum Command {
     TriageDeepen,
     TriageReset,
     DeleteSelection,
+    PrepareTableCopies,
+    ImportTableFiles,
+    WatchFolder,
+    ShowMergeLog,
     Quit,
 }
 
@@ -56,7 +60,7 @@ const fn ctrl_shift(k: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 33] = [
+    pub const ALL: [Command; 37] = [
         Command::NewSession,
         Command::OpenSession,
         Command::SaveSession,
@@ -89,6 +93,10 @@ impl Command {
         Command::TriageDeepen,
         Command::TriageReset,
         Command::DeleteSelection,
+        Command::PrepareTableCopies,
+        Command::ImportTableFiles,
+        Command::WatchFolder,
+        Command::ShowMergeLog,
         Command::Quit,
     ];
 
@@ -127,6 +135,10 @@ impl Command {
             Command::TriageDeepen => const { &[key(Key::Num3)] },
             Command::TriageReset => const { &[key(Key::Num0)] },
             Command::DeleteSelection => const { &[key(Key::Delete)] },
+            Command::PrepareTableCopies => const { &[ctrl_shift(Key::P)] },
+            Command::ImportTableFiles => const { &[ctrl_shift(Key::I)] },
+            Command::WatchFolder => const { &[ctrl_shift(Key::W)] },
+            Command::ShowMergeLog => const { &[ctrl(Key::L)] },
             Command::Quit => const { &[ctrl(Key::Q)] },
         }
     }
@@ -175,6 +187,12 @@ impl Command {
             Command::TriageDeepen => ("Classer « à approfondir »", "Mark \"to deepen\""),
             Command::TriageReset => ("Remettre « à trier »", "Back to \"to triage\""),
             Command::DeleteSelection => ("Supprimer la sélection", "Delete the selection"),
+            Command::PrepareTableCopies => {
+                ("Préparer les copies de table…", "Prepare the table copies…")
+            }
+            Command::ImportTableFiles => ("Importer des fichiers de table…", "Import table files…"),
+            Command::WatchFolder => ("Surveiller un dossier…", "Watch a folder…"),
+            Command::ShowMergeLog => ("Journal des fusions", "Merge log"),
             Command::Quit => ("Quitter", "Quit"),
         };
         match language {

@@ -17,9 +17,22 @@ pub enum DialogPurpose {
     ImportIdeas,
     ExportPdf,
     ExportXlsx,
+    /// A folder for the table copies.
+    PrepareCopies,
+    /// One or several table files.
+    ImportTableFiles,
+    /// The folder to watch.
+    WatchFolder,
 }
 
 impl DialogPurpose {
+    fn is_folder(self) -> bool {
+        matches!(
+            self,
+            DialogPurpose::PrepareCopies | DialogPurpose::WatchFolder
+        )
+    }
+
     fn is_save(self) -> bool {
         matches!(
             self,
@@ -35,14 +48,19 @@ impl DialogPurpose {
             DialogPurpose::ImportOrganisations
             | DialogPurpose::ImportFiches
             | DialogPurpose::ImportIdeas => ("CSV", &["csv", "txt"], ""),
-            DialogPurpose::Open | DialogPurpose::SaveAs => ("Synergies", &["ron"], "atelier.ron"),
+            DialogPurpose::Open
+            | DialogPurpose::SaveAs
+            | DialogPurpose::ImportTableFiles
+            | DialogPurpose::PrepareCopies
+            | DialogPurpose::WatchFolder => ("Synergies", &["ron"], "atelier.ron"),
         }
     }
 }
 
 /// What a dialog gave.
 pub enum Outcome {
-    Chosen(DialogPurpose, PathBuf),
+    /// One path, or several for [`DialogPurpose::ImportTableFiles`].
+    Chosen(DialogPurpose, Vec<PathBuf>),
     /// No dialog could be shown: the typed-path prompt is open instead.
     NoDialog,
 }
@@ -54,7 +72,7 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 struct Pending {
     purpose: DialogPurpose,
     started: Instant,
-    answer: Receiver<Option<PathBuf>>,
+    answer: Receiver<Option<Vec<PathBuf>>>,
 }
 
 struct TypedPrompt {
@@ -82,10 +100,14 @@ impl Dialogs {
             .spawn(move || {
                 let (name, extensions, suggested) = purpose.filter();
                 let dialog = rfd::FileDialog::new().add_filter(name, extensions);
-                let chosen = if purpose.is_save() {
-                    dialog.set_file_name(suggested).save_file()
+                let chosen = if purpose.is_folder() {
+                    dialog.pick_folder().map(|p| vec![p])
+                } else if purpose == DialogPurpose::ImportTableFiles {
+                    dialog.pick_files()
+                } else if purpose.is_save() {
+                    dialog.set_file_name(suggested).save_file().map(|p| vec![p])
                 } else {
-                    dialog.pick_file()
+                    dialog.pick_file().map(|p| vec![p])
                 };
                 let _ = send.send(chosen);
             });
@@ -120,7 +142,8 @@ impl Dialogs {
         let quick = pending.started.elapsed() < NO_DIALOG_WITHIN;
         self.pending = None;
         match answer {
-            Some(path) => Some(Outcome::Chosen(purpose, path)),
+            Some(paths) if !paths.is_empty() => Some(Outcome::Chosen(purpose, paths)),
+            Some(_) => None,
             None if quick => {
                 self.open_typed(purpose);
                 Some(Outcome::NoDialog)
@@ -134,7 +157,7 @@ impl Dialogs {
         &mut self,
         ctx: &egui::Context,
         t: &Tr,
-    ) -> Option<(DialogPurpose, PathBuf)> {
+    ) -> Option<(DialogPurpose, Vec<PathBuf>)> {
         let prompt = self.typed.as_mut()?;
         let mut result = None;
         let mut close = false;
@@ -156,7 +179,15 @@ impl Dialogs {
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 if (ui.button(t.confirm).clicked() || entered) && !prompt.text.trim().is_empty() {
-                    result = Some((prompt.purpose, PathBuf::from(prompt.text.trim())));
+                    // Several files may be given, separated by ';'.
+                    let paths = prompt
+                        .text
+                        .split(';')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(PathBuf::from)
+                        .collect();
+                    result = Some((prompt.purpose, paths));
                     close = true;
                 }
                 if ui.button(t.cancel).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {

@@ -163,6 +163,14 @@ strings! {
     exporting: "Export en cours…", "Exporting…";
     exported: "Écrit : ", "Written: ";
     cannot_open: "Le fichier est écrit mais ne peut pas être ouvert ici : ", "The file is written but cannot be opened here: ";
+    no_tables: "l'atelier n'a pas de tables (Préparation)", "the session has no tables (Preparation)";
+    copies_written: "Copies de table écrites dans ", "Table copies written to ";
+    watching: "Dossier surveillé : ", "Watching: ";
+    merge_title: "Fusionner des fichiers de table", "Merge table files";
+    conflicts: "Conflits (la modification la plus récente est gardée) :", "Conflicts (the latest change is kept):";
+    merge_do: "Fusionner", "Merge";
+    merge_anyway: "Fusionner quand même", "Merge anyway";
+    table_copy_of: "copie de la ", "copy for ";
     example_opened: "Atelier d'exemple ouvert", "Example session opened";
 }
 

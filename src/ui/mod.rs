@@ -106,7 +106,27 @@ pub struct SynergiesApp {
     zoom_applied: Option<f32>,
     /// A PDF or workbook being written on another thread.
     export: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    /// Table files read and merged, waiting for the user to confirm.
+    pub pending_merge: Option<PendingMerge>,
+    /// The folder being watched for table files.
+    watch: Option<crate::merge::FolderWatch>,
+    /// What the merges did, newest last.
+    pub merge_log: Vec<String>,
+    pub show_merge_log: bool,
 }
+
+/// A merge computed and shown to the user before it is applied.
+pub struct PendingMerge {
+    pub files: Vec<PathBuf>,
+    pub report: Option<crate::merge::MergeReport>,
+    /// Why it could not be computed (another session's file…).
+    pub problem: Option<String>,
+    /// The files belong to another session: merging needs the user's word.
+    pub other_session: bool,
+}
+
+/// How long a file in a watched folder must stay unchanged before it is merged.
+pub const WATCH_SETTLE: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Where the shipped example session is, if it can be found.
 pub fn example_session_path() -> Option<PathBuf> {
@@ -185,6 +205,10 @@ impl SynergiesApp {
             title_shown: String::new(),
             zoom_applied: None,
             export: None,
+            pending_merge: None,
+            watch: None,
+            merge_log: Vec::new(),
+            show_merge_log: false,
         }
     }
 
@@ -223,6 +247,7 @@ impl SynergiesApp {
                 self.board = BoardView::default();
                 self.ideas = IdeasView::default();
                 self.selection = SelectionView::default();
+                self.enter_table_mode();
                 let t = self.t();
                 self.notify(format!("{}{}", t.opened, path.display()));
             }
@@ -233,6 +258,15 @@ impl SynergiesApp {
         }
     }
 
+    /// On a table's copy, the app opens on the idea list with the entry open, its table
+    /// and facilitator set.
+    pub fn enter_table_mode(&mut self) {
+        if let Some(copy) = self.doc.session().table_copy.clone() {
+            self.view = View::Ideas;
+            self.capture.open_for_table(copy.table, copy.facilitator);
+        }
+    }
+
     /// The whole app, in the given `ui` (the window's, or a test harness's).
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -240,6 +274,10 @@ impl SynergiesApp {
         self.read_shortcuts(&ctx);
         self.poll_dialogs();
         self.poll_export();
+        if self.watch.is_some() {
+            self.poll_watch(std::time::Instant::now());
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
         self.synthesis.open_after_export = self.prefs.open_after_export;
         self.synthesis.exporting = self.export.is_some();
         if self.export.is_some() {
@@ -302,6 +340,9 @@ impl SynergiesApp {
     }
 
     fn apply_zoom(&mut self, ctx: &egui::Context) {
+        if self.zoom_applied.is_none() {
+            install_fonts(ctx);
+        }
         if self.zoom_applied != Some(self.prefs.zoom) {
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             ctx.set_zoom_factor(self.prefs.zoom);
@@ -363,7 +404,7 @@ impl SynergiesApp {
             return;
         };
         match outcome {
-            dialogs::Outcome::Chosen(purpose, path) => self.file_chosen(purpose, path),
+            dialogs::Outcome::Chosen(purpose, paths) => self.files_chosen(purpose, paths),
             dialogs::Outcome::NoDialog => {
                 let t = self.t();
                 self.error(t.no_dialog.to_owned());
@@ -371,8 +412,18 @@ impl SynergiesApp {
         }
     }
 
-    fn file_chosen(&mut self, purpose: DialogPurpose, path: PathBuf) {
+    fn files_chosen(&mut self, purpose: DialogPurpose, paths: Vec<PathBuf>) {
+        if purpose == DialogPurpose::ImportTableFiles {
+            self.prepare_merge(paths, false);
+            return;
+        }
+        let Some(path) = paths.into_iter().next() else {
+            return;
+        };
         match purpose {
+            DialogPurpose::ImportTableFiles => {}
+            DialogPurpose::PrepareCopies => self.prepare_copies(&path),
+            DialogPurpose::WatchFolder => self.watch_folder(&path),
             DialogPurpose::Open => self.open(&path),
             DialogPurpose::SaveAs => {
                 let path = if path.extension().is_none() {
@@ -423,6 +474,202 @@ impl SynergiesApp {
             Err(e) => {
                 let t = self.t();
                 self.error(format!("{}{e}", t.error));
+            }
+        }
+    }
+
+    /// Reads table files and computes their merge into the session; the summary is shown
+    /// before anything changes. Nothing is merged if any file cannot be read.
+    pub fn prepare_merge(&mut self, files: Vec<PathBuf>, force: bool) {
+        let mut inputs = Vec::new();
+        let mut problem = None;
+        for path in &files {
+            match crate::store::load(path) {
+                Ok(loaded) => inputs.push(crate::merge::MergeInput {
+                    source: file_name(path),
+                    session: loaded.session,
+                }),
+                Err(e) => {
+                    problem = Some(e.to_string());
+                    break;
+                }
+            }
+        }
+        let base_name = self
+            .doc
+            .path()
+            .map_or_else(|| self.t().untitled.to_owned(), file_name);
+        let mut pending = PendingMerge {
+            files,
+            report: None,
+            problem,
+            other_session: false,
+        };
+        if pending.problem.is_none() {
+            match crate::merge::merge(self.doc.session(), &base_name, &inputs, force) {
+                Ok(report) => pending.report = Some(report),
+                Err(e) => {
+                    pending.other_session =
+                        matches!(e, crate::merge::MergeError::OtherSession { .. });
+                    pending.problem = Some(e.to_string());
+                }
+            }
+        }
+        self.pending_merge = Some(pending);
+    }
+
+    /// Applies the merge the user confirmed: one undo step.
+    pub fn apply_pending_merge(&mut self) {
+        let Some(pending) = self.pending_merge.take() else {
+            return;
+        };
+        let Some(report) = pending.report else {
+            return;
+        };
+        let language = self.prefs.language;
+        let line = format!(
+            "{} — {} : {}",
+            chrono::Local::now().format("%H:%M:%S"),
+            pending
+                .files
+                .iter()
+                .map(|p| file_name(p))
+                .collect::<Vec<_>>()
+                .join(", "),
+            report.summary(language)
+        );
+        self.merge_log.push(line.clone());
+        self.merge_log.extend(
+            report
+                .conflicts
+                .iter()
+                .map(|c| format!("    {}", c.describe(language))),
+        );
+        if report.changed
+            && let Err(e) = self.doc.apply(Action::Merge {
+                merged: Box::new(report.merged),
+                files: pending.files.len(),
+            })
+        {
+            let t = self.t();
+            self.error(format!("{}{}", t.error, e.message(language)));
+            return;
+        }
+        self.notify(line);
+    }
+
+    fn prepare_copies(&mut self, folder: &Path) {
+        let t = self.t();
+        let stem = self.doc.path().and_then(Path::file_stem).map_or_else(
+            || "atelier".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        if self.doc.session().tables.is_empty() {
+            self.error(format!("{}{}", t.error, t.no_tables));
+            return;
+        }
+        let result = std::fs::create_dir_all(folder)
+            .map_err(|e| format!("\"{}\" : {e}", folder.display()))
+            .and_then(|()| {
+                crate::merge::write_table_copies(self.doc.session(), &stem, folder)
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(written) => self.notify(format!(
+                "{}{} ({})",
+                t.copies_written,
+                folder.display(),
+                written.len()
+            )),
+            Err(e) => self.error(format!("{}{e}", t.error)),
+        }
+    }
+
+    /// Starts watching `folder`: each table file that lands in it is merged once it has
+    /// stopped changing.
+    pub fn watch_folder(&mut self, folder: &Path) {
+        let t = self.t();
+        match crate::merge::FolderWatch::start(folder, self.doc.path(), WATCH_SETTLE) {
+            Ok(watch) => {
+                self.merge_log.push(format!(
+                    "{} — {}{}",
+                    chrono::Local::now().format("%H:%M:%S"),
+                    t.watching,
+                    folder.display()
+                ));
+                self.watch = Some(watch);
+                self.show_merge_log = true;
+            }
+            Err(e) => self.error(format!("{}{e}", t.error)),
+        }
+    }
+
+    /// The folder being watched.
+    pub fn watched_folder(&self) -> Option<&Path> {
+        self.watch.as_ref().map(crate::merge::FolderWatch::folder)
+    }
+
+    /// Merges the files of the watched folder that are ready.
+    pub fn poll_watch(&mut self, now: std::time::Instant) {
+        let Some(watch) = &mut self.watch else {
+            return;
+        };
+        let ready = watch.poll(now);
+        for crate::merge::WatchEvent::Ready(path) in ready {
+            let language = self.prefs.language;
+            let t = self.t();
+            let time = chrono::Local::now().format("%H:%M:%S");
+            let loaded = match crate::store::load(&path) {
+                Ok(loaded) => loaded,
+                Err(e) => {
+                    // Perhaps still being copied: retried while it changes, given up
+                    // on once it has been still for a while and still does not read.
+                    let still = self
+                        .watch
+                        .as_ref()
+                        .and_then(|w| w.still_for(&path, now))
+                        .unwrap_or_default();
+                    if still > WATCH_SETTLE * 6 {
+                        self.merge_log.push(format!("{time} — {}{e}", t.error));
+                        if let Some(w) = &mut self.watch {
+                            w.handled(&path);
+                        }
+                    }
+                    continue;
+                }
+            };
+            let input = crate::merge::MergeInput {
+                source: file_name(&path),
+                session: loaded.session,
+            };
+            let base_name = self
+                .doc
+                .path()
+                .map_or_else(|| t.untitled.to_owned(), file_name);
+            match crate::merge::merge(self.doc.session(), &base_name, &[input], false) {
+                Ok(report) => {
+                    self.merge_log.push(format!(
+                        "{time} — {} : {}",
+                        file_name(&path),
+                        report.summary(language)
+                    ));
+                    self.merge_log.extend(
+                        report
+                            .conflicts
+                            .iter()
+                            .map(|c| format!("    {}", c.describe(language))),
+                    );
+                    if report.changed {
+                        let _ = self.doc.apply(Action::Merge {
+                            merged: Box::new(report.merged),
+                            files: 1,
+                        });
+                    }
+                }
+                Err(e) => self.merge_log.push(format!("{time} — {}{e}", t.error)),
+            }
+            if let Some(w) = &mut self.watch {
+                w.handled(&path);
             }
         }
     }
@@ -533,6 +780,10 @@ impl SynergiesApp {
             Command::ZoomReset => self.prefs.zoom = 1.0,
             Command::ToggleHelp => self.show_help = !self.show_help,
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Command::PrepareTableCopies => self.dialogs.start(DialogPurpose::PrepareCopies),
+            Command::ImportTableFiles => self.dialogs.start(DialogPurpose::ImportTableFiles),
+            Command::WatchFolder => self.dialogs.start(DialogPurpose::WatchFolder),
+            Command::ShowMergeLog => self.show_merge_log = !self.show_merge_log,
             Command::Find
             | Command::GroupSelection
             | Command::SelectAllCards
@@ -643,7 +894,16 @@ impl SynergiesApp {
         } else {
             t.saved
         };
-        let title = format!("{} — {file} — {state} — Synergies", session.info.title);
+        let copy = session
+            .table_copy
+            .as_ref()
+            .and_then(|c| session.table(c.table))
+            .map(|table| format!(" ({}{})", t.table_copy_of, table.name))
+            .unwrap_or_default();
+        let title = format!(
+            "{}{copy} — {file} — {state} — Synergies",
+            session.info.title
+        );
         if title != self.title_shown {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title_shown = title;
@@ -689,6 +949,10 @@ impl SynergiesApp {
                     Command::SaveSession,
                     Command::SaveSessionAs,
                     Command::ImportSpreadsheets,
+                    Command::PrepareTableCopies,
+                    Command::ImportTableFiles,
+                    Command::WatchFolder,
+                    Command::ShowMergeLog,
                 ] {
                     self.command_button(ui, command);
                 }
@@ -881,7 +1145,32 @@ impl SynergiesApp {
             let _ = modal;
         }
         if let Some(prompt) = self.dialogs.typed_prompt_ui(ctx, t) {
-            self.file_chosen(prompt.0, prompt.1);
+            self.files_chosen(prompt.0, prompt.1);
+        }
+        if self.pending_merge.is_some() {
+            self.merge_summary_ui(ctx);
+        }
+        if self.show_merge_log {
+            let mut open = true;
+            let title = Command::ShowMergeLog.label(self.prefs.language);
+            egui::Window::new(title)
+                .open(&mut open)
+                .default_width(640.0)
+                .show(ctx, |ui| {
+                    if let Some(folder) = self.watched_folder() {
+                        ui.label(format!("{}{}", t.watching, folder.display()));
+                    }
+                    egui::ScrollArea::vertical()
+                        .id_salt("merge-log")
+                        .max_height(400.0)
+                        .stick_to_bottom(true)
+                        .show(ui, |ui| {
+                            for line in &self.merge_log {
+                                ui.label(line);
+                            }
+                        });
+                });
+            self.show_merge_log = open;
         }
         if self.show_help {
             let mut open = true;
@@ -902,6 +1191,90 @@ impl SynergiesApp {
             self.show_import = open;
         }
     }
+}
+
+impl SynergiesApp {
+    fn merge_summary_ui(&mut self, ctx: &egui::Context) {
+        let t = self.t();
+        let language = self.prefs.language;
+        let mut apply = false;
+        let mut cancel = false;
+        let mut force = false;
+        if let Some(pending) = &self.pending_merge {
+            egui::Modal::new(egui::Id::unique("merge-summary")).show(ctx, |ui| {
+                ui.set_max_width(720.0);
+                ui.heading(t.merge_title);
+                for file in &pending.files {
+                    ui.label(file.display().to_string());
+                }
+                ui.separator();
+                if let Some(problem) = &pending.problem {
+                    ui.colored_label(ui.visuals().error_fg_color, problem);
+                }
+                if let Some(report) = &pending.report {
+                    ui.label(report.summary(language));
+                }
+                ui.horizontal(|ui| {
+                    if pending.report.is_some() && ui.button(t.merge_do).clicked() {
+                        apply = true;
+                    }
+                    if pending.other_session && ui.button(t.merge_anyway).clicked() {
+                        force = true;
+                    }
+                    if ui.button(t.cancel).clicked() {
+                        cancel = true;
+                    }
+                });
+                if let Some(report) = &pending.report
+                    && !report.conflicts.is_empty()
+                {
+                    ui.label(RichText::new(t.conflicts).strong());
+                    egui::ScrollArea::vertical()
+                        .id_salt("merge-conflicts")
+                        .max_height(240.0)
+                        .show(ui, |ui| {
+                            for conflict in &report.conflicts {
+                                ui.label(conflict.describe(language));
+                            }
+                        });
+                }
+            });
+        }
+        if apply {
+            self.apply_pending_merge();
+        } else if force {
+            if let Some(pending) = self.pending_merge.take() {
+                self.prepare_merge(pending.files, true);
+            }
+        } else if cancel {
+            self.pending_merge = None;
+        }
+    }
+}
+
+/// egui's fonts, with DejaVu Sans (the report's font) behind them for the characters
+/// they lack (arrows, rarer Latin letters).
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::report::REGULAR_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn modifier_count(m: Modifiers) -> usize {

@@ -119,6 +119,16 @@ impl IdeaCapture {
         self.focus_title = true;
     }
 
+    /// Opens the entry with the table and facilitator of a table's copy set.
+    pub fn open_for_table(&mut self, table: Uuid, facilitator: Option<Uuid>) {
+        self.open = true;
+        self.focus_title = true;
+        self.table = Some(table);
+        if facilitator.is_some() {
+            self.facilitator = facilitator;
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, prefs: &mut Preferences) {
         let t = cx.t;
         let session = cx.session;

@@ -183,6 +183,14 @@ impl PreparationView {
                 }
             });
         }
+        if !session.tables.is_empty()
+            && ui
+                .button(Command::PrepareTableCopies.label(cx.language))
+                .clicked()
+        {
+            cx.intents
+                .push(Intent::Command(Command::PrepareTableCopies));
+        }
         if add_field_ui(ui, heading.id, t.add, t.new_name_hint, &mut self.new_table) {
             let name = self.new_table.trim();
             let name = if name.chars().all(|c| c.is_ascii_digit()) {
