@@ -708,3 +708,28 @@ fn a_folder_being_filled_while_the_app_watches_it_ends_up_merged() {
         "a half-written file was merged: {log}"
     );
 }
+
+#[test]
+fn the_merge_summary_is_confirmed_by_enter_only_once_seen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (lead_path, copies) = lead_and_copies(&dir);
+    let mut h = harness_on(SynergiesApp::start(Some(lead_path), Preferences::default()));
+    let before = h.state().doc.session().ideas.len();
+    h.state_mut().prepare_merge(copies, false);
+    // An Enter in the very frame the summary appears (the one that chose the files)
+    // does not confirm it.
+    h.event(egui::Event::Key {
+        key: Key::Enter,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+        repeat: false,
+        physical_key: None,
+    });
+    h.step();
+    assert_eq!(h.state().doc.session().ideas.len(), before);
+    assert!(h.state().pending_merge.is_some());
+    h.run();
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().doc.session().ideas.len(), before + 6);
+    assert!(h.state().pending_merge.is_none());
+}

@@ -119,20 +119,25 @@ impl MergeReport {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let unified = match (self.unified_by_name, fr) {
+            (0, _) => String::new(),
+            (n, true) => {
+                format!(" ; {n} élément(s) trouvé(s) sous deux identités et réunis par leur nom")
+            }
+            (n, false) => format!("; {n} item(s) found under two identities and unified by name"),
+        };
         if fr {
             format!(
-                "ajouté : {} ; modifié : {} ; {} organisation(s) ou regroupement(s) réunis par leur nom ; {} conflit(s)",
+                "ajouté : {} ; modifié : {}{unified} ; {} conflit(s)",
                 list(&self.added),
                 list(&self.updated),
-                self.unified_by_name,
                 self.conflicts.len()
             )
         } else {
             format!(
-                "added: {}; updated: {}; {} organisation(s) or cluster(s) unified by name; {} conflict(s)",
+                "added: {}; updated: {}{unified}; {} conflict(s)",
                 list(&self.added),
                 list(&self.updated),
-                self.unified_by_name,
                 self.conflicts.len()
             )
         }

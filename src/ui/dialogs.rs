@@ -161,14 +161,23 @@ impl Dialogs {
         let prompt = self.typed.as_mut()?;
         let mut result = None;
         let mut close = false;
-        let title = if prompt.purpose.is_save() {
-            t.save_as_title
-        } else {
-            t.open_title
+        let title = match prompt.purpose {
+            DialogPurpose::Open => t.open_title,
+            DialogPurpose::SaveAs => t.save_as_title,
+            DialogPurpose::ImportOrganisations
+            | DialogPurpose::ImportFiches
+            | DialogPurpose::ImportIdeas => t.import_title,
+            DialogPurpose::ExportPdf => t.export_pdf,
+            DialogPurpose::ExportXlsx => t.export_xlsx,
+            DialogPurpose::PrepareCopies | DialogPurpose::WatchFolder => t.choose_folder,
+            DialogPurpose::ImportTableFiles => t.merge_title,
         };
         egui::Modal::new(egui::Id::unique("typed-path")).show(ctx, |ui| {
             ui.heading(title);
             ui.label(t.no_dialog);
+            if prompt.purpose == DialogPurpose::ImportTableFiles {
+                ui.label(t.several_files);
+            }
             let label = ui.label(t.path_label);
             let edit = ui
                 .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(480.0))

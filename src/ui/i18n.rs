@@ -171,6 +171,8 @@ strings! {
     merge_do: "Fusionner", "Merge";
     merge_anyway: "Fusionner quand même", "Merge anyway";
     table_copy_of: "copie de la ", "copy for ";
+    choose_folder: "Choisir un dossier", "Choose a folder";
+    several_files: "Plusieurs fichiers : séparez leurs chemins par « ; ».", "Several files: separate their paths with \";\".";
     example_opened: "Atelier d'exemple ouvert", "Example session opened";
 }
 

@@ -123,6 +123,9 @@ pub struct PendingMerge {
     pub problem: Option<String>,
     /// The files belong to another session: merging needs the user's word.
     pub other_session: bool,
+    /// The summary has been on screen: from then on Enter confirms it (never the Enter
+    /// that chose the files).
+    pub shown: bool,
 }
 
 /// How long a file in a watched folder must stay unchanged before it is merged.
@@ -504,6 +507,7 @@ impl SynergiesApp {
             report: None,
             problem,
             other_session: false,
+            shown: false,
         };
         if pending.problem.is_none() {
             match crate::merge::merge(self.doc.session(), &base_name, &inputs, force) {
@@ -1240,6 +1244,18 @@ impl SynergiesApp {
                 }
             });
         }
+        // Enter confirms, Escape cancels, as in the other prompts.
+        let (enter, escape) =
+            ctx.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
+        let ready = self
+            .pending_merge
+            .as_ref()
+            .is_some_and(|p| p.report.is_some() && p.shown);
+        if let Some(pending) = &mut self.pending_merge {
+            pending.shown = true;
+        }
+        apply |= enter && ready;
+        cancel |= escape;
         if apply {
             self.apply_pending_merge();
         } else if force {
