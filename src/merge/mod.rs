@@ -227,26 +227,14 @@ trait Mergeable: Entity + Serialize + Clone {
 
 macro_rules! mergeable {
     ($ty:ty, $kind:expr, $key:expr, |$s:ident| $label:expr) => {
-        impl Mergeable for $ty {
-            const KIND: EntityKind = $kind;
-            const KEY: &'static str = $key;
-            fn modified(&self) -> Timestamp {
-                self.modified
-            }
-            fn created(&self) -> Timestamp {
-                self.created
-            }
-            fn label(&self) -> String {
-                let $s = self;
-                $label
-            }
-            fn set_id(&mut self, id: Uuid) {
-                self.id = id;
-            }
-            fn set_created(&mut self, created: Timestamp) {
-                self.created = created;
-            }
-        }
+        mergeable!(
+            $ty,
+            $kind,
+            $key,
+            |$s| $label,
+            remap | _entity,
+            _aliases | {}
+        );
     };
     ($ty:ty, $kind:expr, $key:expr, |$s:ident| $label:expr, remap |$r:ident, $a:ident| $body:block) => {
         impl Mergeable for $ty {
