@@ -733,3 +733,55 @@ fn the_merge_summary_is_confirmed_by_enter_only_once_seen() {
     assert_eq!(h.state().doc.session().ideas.len(), before + 6);
     assert!(h.state().pending_merge.is_none());
 }
+
+#[test]
+fn a_lasso_on_the_board_selects_the_cards_it_touches() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let last_in_row_one = h
+        .get_by_label("Broyat de bois pour le chantier d'insertion")
+        .rect();
+    let last_in_row_two = h
+        .get_by_label("Benne commune pour les déchets de chantier de la menuiserie")
+        .rect();
+    // From the empty place after the second row's last card, up and left.
+    let start = egui::pos2(last_in_row_one.center().x, last_in_row_two.center().y);
+    let end = egui::pos2(last_in_row_two.center().x, last_in_row_one.center().y);
+    h.drag_at(start);
+    h.run();
+    for step in 1..=8 {
+        h.hover_at(start + (end - start) * (step as f32 / 8.0));
+        h.run();
+    }
+    h.drop_at(end);
+    h.run();
+    let selected: std::collections::HashSet<String> = h
+        .state()
+        .board
+        .selection
+        .iter()
+        .filter_map(|id| h.state().doc.session().idea(*id))
+        .map(|i| i.title.clone())
+        .collect();
+    // The cards the lasso's rectangle touches, wherever the layout put them.
+    let lasso = egui::Rect::from_two_pos(start, end);
+    let titles: Vec<String> = h
+        .state()
+        .doc
+        .session()
+        .ideas
+        .iter()
+        .map(|i| i.title.clone())
+        .collect();
+    let expected: std::collections::HashSet<String> = titles
+        .into_iter()
+        .filter(|t| {
+            h.query_by_label(t)
+                .is_some_and(|n| n.rect().intersects(lasso))
+        })
+        .collect();
+    assert!(expected.len() >= 3, "{expected:?}");
+    assert!(expected.contains("Broyat de bois pour le chantier d'insertion"));
+    assert!(!expected.contains("Palettes de la ferme vers la recyclerie"));
+    assert_eq!(selected, expected);
+}
