@@ -609,6 +609,20 @@ impl Session {
             .collect()
     }
 
+    /// The ideas with this status, most voted first.
+    pub fn ideas_with_status(&self, status: Status) -> Vec<&Idea> {
+        let mut ideas: Vec<&Idea> = self.ideas.iter().filter(|i| i.status == status).collect();
+        ideas.sort_by_key(|i| std::cmp::Reverse(i.votes));
+        ideas
+    }
+
+    /// The organisations in alphabetical order (ignoring case and accents).
+    pub fn organisations_by_name(&self) -> Vec<&Organisation> {
+        let mut organisations: Vec<&Organisation> = self.organisations.iter().collect();
+        organisations.sort_by_key(|o| super::text::fold(&o.name));
+        organisations
+    }
+
     /// The category with this key.
     pub fn category(&self, key: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.key == key)

@@ -45,6 +45,14 @@ fn colour(c: Rgb8) -> Color {
     ))
 }
 
+/// A straight-line point at (`x`, `y`) points from the bottom-left corner.
+fn line_point((x, y): (f32, f32)) -> LinePoint {
+    LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    }
+}
+
 /// A run of text as placed on a page, in points from the bottom-left corner; kept so
 /// that tests can check that nothing leaves the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -264,10 +272,7 @@ impl<'f> Writer<'f> {
             (x, y),
         ]
         .into_iter()
-        .map(|(x, y)| LinePoint {
-            p: Point { x: Pt(x), y: Pt(y) },
-            bezier: false,
-        })
+        .map(line_point)
         .collect();
         self.ops().extend([
             Op::SetFillColor { col: colour(fill) },
@@ -285,10 +290,7 @@ impl<'f> Writer<'f> {
     pub fn rule(&mut self, x: f32, y: f32, width: f32, colour_: Rgb8) {
         let points = [(x, y), (x + width, y)]
             .into_iter()
-            .map(|(x, y)| LinePoint {
-                p: Point { x: Pt(x), y: Pt(y) },
-                bezier: false,
-            })
+            .map(line_point)
             .collect();
         self.ops().extend([
             Op::SetOutlineColor {

@@ -524,12 +524,7 @@ fn triaged(out: &mut Writer, session: &Session, w: &Words) {
         groups.push((Status::Selected, w.ideas_untriaged));
     }
     for (status, title) in groups {
-        let mut ideas: Vec<&Idea> = session
-            .ideas
-            .iter()
-            .filter(|i| i.status == status)
-            .collect();
-        ideas.sort_by_key(|i| std::cmp::Reverse(i.votes));
+        let ideas = session.ideas_with_status(status);
         out.heading(&format!("{title} ({})", ideas.len()), 16.0, 60.0);
         if ideas.is_empty() {
             out.paragraph(
@@ -692,8 +687,7 @@ fn index(out: &mut Writer, session: &Session, w: &Words, language: Language) {
             ideas_of.entry(*org).or_default().push(idea);
         }
     }
-    let mut organisations: Vec<_> = session.organisations.iter().collect();
-    organisations.sort_by_key(|o| crate::model::text::fold(&o.name));
+    let organisations = session.organisations_by_name();
     for org in organisations {
         let idea_count = ideas_of.get(&org.id).map_or(0, Vec::len);
         let fiche_count = session
@@ -793,8 +787,7 @@ fn index(out: &mut Writer, session: &Session, w: &Words, language: Language) {
 
 fn participants(out: &mut Writer, session: &Session, w: &Words, language: Language) {
     out.heading(w.participants, 18.0, 80.0);
-    let mut organisations: Vec<_> = session.organisations.iter().collect();
-    organisations.sort_by_key(|o| crate::model::text::fold(&o.name));
+    let organisations = session.organisations_by_name();
     let rows: Vec<Vec<String>> = organisations
         .iter()
         .map(|o| {

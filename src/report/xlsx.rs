@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use crate::model::{Idea, Language, Session, Status};
+use crate::model::{Language, Session, Status};
 
 /// The sheets' names, in the session's language (Excel allows 31 characters).
 fn status_sheet(status: Status, language: Language) -> &'static str {
@@ -62,12 +62,7 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
     let org_name = |id| session.organisation(id).map_or("", |o| o.name.as_str());
 
     for status in STATUS_ORDER {
-        let mut ideas: Vec<&Idea> = session
-            .ideas
-            .iter()
-            .filter(|i| i.status == status)
-            .collect();
-        ideas.sort_by_key(|i| std::cmp::Reverse(i.votes));
+        let ideas = session.ideas_with_status(status);
         let ws = workbook.add_worksheet();
         ws.set_name(status_sheet(status, session.info.language))?;
         let columns = [

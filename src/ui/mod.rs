@@ -357,17 +357,7 @@ impl SynergiesApp {
     /// (Ctrl+Shift+Z before Ctrl+Z); plain keys wait while a text field is being typed in.
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        let mut commands = Command::ALL;
-        commands.sort_by_key(|c| {
-            std::cmp::Reverse(
-                c.shortcuts()
-                    .iter()
-                    .map(|s| modifier_count(s.modifiers))
-                    .max()
-                    .unwrap_or(0),
-            )
-        });
-        for command in commands {
+        for &command in commands_by_modifiers() {
             if typing && command.is_plain_key() {
                 continue;
             }
@@ -1291,6 +1281,24 @@ fn file_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// Every command, those whose shortcuts have more modifiers first (sorted once).
+fn commands_by_modifiers() -> &'static [Command] {
+    static ORDER: std::sync::OnceLock<Vec<Command>> = std::sync::OnceLock::new();
+    ORDER.get_or_init(|| {
+        let mut commands = Command::ALL.to_vec();
+        commands.sort_by_key(|c| {
+            std::cmp::Reverse(
+                c.shortcuts()
+                    .iter()
+                    .map(|s| modifier_count(s.modifiers))
+                    .max()
+                    .unwrap_or(0),
+            )
+        });
+        commands
+    })
 }
 
 fn modifier_count(m: Modifiers) -> usize {

@@ -337,7 +337,7 @@ mod tests {
 
     #[test]
     fn organisations_match_fuzzily_ignoring_accents() {
-        let session = crate::example::example_session().expect("builds");
+        let session = crate::example::example_session().expect("builds"); // ok: test data
         let name = |id: Uuid| session.organisation(id).map(|o| o.name.clone());
         let found = match_organisations(&session, "recyc", 3);
         assert_eq!(name(found[0]).as_deref(), Some("Recyclerie du Bergeracois"));

@@ -98,6 +98,14 @@ pub fn organisations_picker_ui(
     }
 }
 
+/// The end of an entry's frame: `Esc` closes it; true when it should be submitted.
+fn finish_entry_ui(ui: &Ui, open: &mut bool, submit: bool) -> bool {
+    if ui.input(|i| i.key_pressed(Key::Escape)) {
+        *open = false;
+    }
+    submit
+}
+
 /// The new-idea entry.
 #[derive(Debug, Default)]
 pub struct IdeaCapture {
@@ -265,10 +273,7 @@ impl IdeaCapture {
             });
         });
         ui.add_space(4.0);
-        if ui.input(|i| i.key_pressed(Key::Escape)) {
-            self.open = false;
-        }
-        if submit {
+        if finish_entry_ui(ui, &mut self.open, submit) {
             self.submit(cx);
         }
     }
@@ -413,10 +418,7 @@ impl FicheCapture {
             }
         });
         ui.add_space(4.0);
-        if ui.input(|i| i.key_pressed(Key::Escape)) {
-            self.open = false;
-        }
-        if submit {
+        if finish_entry_ui(ui, &mut self.open, submit) {
             self.submit(cx);
         }
     }

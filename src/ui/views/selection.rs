@@ -97,15 +97,7 @@ impl SelectionView {
         let mut moved: Option<(Uuid, Status)> = None;
         ui.horizontal_top(|ui| {
             for status in LANES {
-                let ideas: Vec<&Idea> = {
-                    let mut v: Vec<&Idea> = session
-                        .ideas
-                        .iter()
-                        .filter(|i| i.status == status)
-                        .collect();
-                    v.sort_by_key(|i| std::cmp::Reverse(i.votes));
-                    v
-                };
+                let ideas = session.ideas_with_status(status);
                 let title = if status == Status::Selected {
                     t.to_triage.to_owned()
                 } else {
@@ -219,12 +211,7 @@ impl SelectionView {
         let t = cx.t;
         let session = cx.session;
         ui.label(RichText::new(t.proposed_ideas).strong());
-        let mut proposed: Vec<&Idea> = session
-            .ideas
-            .iter()
-            .filter(|i| i.status == Status::Proposed)
-            .collect();
-        proposed.sort_by_key(|i| std::cmp::Reverse(i.votes));
+        let proposed = session.ideas_with_status(Status::Proposed);
         egui::ScrollArea::vertical()
             .id_salt("proposed-list")
             .auto_shrink(false)
