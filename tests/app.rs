@@ -447,7 +447,9 @@ fn an_autosave_newer_than_the_file_is_offered_back_on_opening() {
     )
     .expect("written");
 
-    let app = SynergiesApp::start(Some(path.clone()), Preferences::default());
+    let mut app = SynergiesApp::start(Some(path.clone()), Preferences::default());
+    // The session is read off the first frame; a test waits for it.
+    app.wait_until_started();
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
         .build_ui_state(|ui, app: &mut SynergiesApp| app.ui(ui), app);
@@ -472,6 +474,7 @@ fn a_file_that_cannot_be_read_is_named_and_left_alone() {
     .expect("written");
     let before = std::fs::read(&path).expect("read");
     let mut app = SynergiesApp::start(Some(path.clone()), Preferences::default());
+    app.wait_until_started();
     let notice = app.notice_text().unwrap_or_default().to_owned();
     assert!(notice.contains("abîmé.ron"), "{notice}");
     app.close_document().expect("closes");
@@ -543,7 +546,8 @@ fn lead_and_copies(dir: &tempfile::TempDir) -> (std::path::PathBuf, Vec<std::pat
     (lead_path, paths)
 }
 
-fn harness_on(app: SynergiesApp) -> Harness<'static, SynergiesApp> {
+fn harness_on(mut app: SynergiesApp) -> Harness<'static, SynergiesApp> {
+    app.wait_until_started();
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
         .build_ui_state(|ui, app: &mut SynergiesApp| app.ui(ui), app);

@@ -1,32 +1,74 @@
-//! Every user command of the app: one variant each, with its labels and shortcuts.
+//! Every user command of the app: one variant each, with a payload where needed, its
+//! labels in both languages, its shortcuts and whether it can run now. Menus, buttons,
+//! context menus, the F1 help and the command palette are all drawn from it.
+
+use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use uuid::Uuid;
 
-use crate::model::Language;
+use crate::model::{Colour, Language};
+use crate::ui::View;
 
-/// A command the user can give from the keyboard, a menu or a button.
+/// Which of the three spreadsheets of the import window a file is chosen for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImportSlot {
+    Organisations,
+    Fiches,
+    Ideas,
+}
+
+impl ImportSlot {
+    pub const ALL: [ImportSlot; 3] = [
+        ImportSlot::Organisations,
+        ImportSlot::Fiches,
+        ImportSlot::Ideas,
+    ];
+
+    /// The slot's place in the import window, top to bottom.
+    pub fn index(self) -> usize {
+        match self {
+            ImportSlot::Organisations => 0,
+            ImportSlot::Fiches => 1,
+            ImportSlot::Ideas => 2,
+        }
+    }
+}
+
+/// A command the user can give from the keyboard, a menu, a button, a context menu or
+/// the palette. Cluster commands name their cluster, or `None` for the cluster of the
+/// board's focused card.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     NewSession,
     OpenSession,
+    OpenRecent(PathBuf),
     SaveSession,
     SaveSessionAs,
     ImportSpreadsheets,
+    ChooseImportFile(ImportSlot),
+    RunImport,
+    ExportPdf,
+    ExportXlsx,
+    ToggleOpenAfterExport,
+    PrepareTableCopies,
+    ImportTableFiles,
+    WatchFolder,
+    ShowMergeLog,
+    Quit,
     Undo,
     Redo,
     NewIdea,
     NewFiche,
-    ShowPreparation,
-    ShowFiches,
-    ShowIdeas,
-    ShowBoard,
-    ShowSelection,
-    ShowSynthesis,
+    DeleteSelection,
+    ShowView(View),
     TogglePresentation,
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    ToggleLanguage,
     ToggleHelp,
+    OpenPalette,
     Find,
     GroupSelection,
     SelectAllCards,
@@ -34,16 +76,37 @@ pub enum Command {
     VoteDown,
     ToggleHiddenTally,
     ToggleSortByVotes,
+    RenameCluster(Option<Uuid>),
+    RecolourCluster(Option<Uuid>, Colour),
+    MergeClusterInto { from: Option<Uuid>, into: Uuid },
+    DissolveCluster(Option<Uuid>),
+    SelectTopN,
     TriageAbandon,
     TriageImminent,
     TriageDeepen,
     TriageReset,
-    DeleteSelection,
-    PrepareTableCopies,
-    ImportTableFiles,
-    WatchFolder,
-    ShowMergeLog,
-    Quit,
+}
+
+/// What the app is doing now, as far as commands care: read once a frame.
+#[derive(Clone, Debug, Default)]
+pub struct CommandState {
+    pub view: Option<View>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// The board has cards selected or focused.
+    pub board_targets: bool,
+    /// The cluster of the board's focused card.
+    pub current_cluster: Option<Uuid>,
+    /// How many clusters the session has.
+    pub clusters: usize,
+    /// The Sélection view has an idea to triage in focus.
+    pub triage_focus: bool,
+    /// The import window is open, and with at least one file chosen.
+    pub import_open: bool,
+    pub import_ready: bool,
+    pub exporting: bool,
+    /// Sessions in the recent list.
+    pub recent: usize,
 }
 
 /// Shortcuts with no modifier only act when no text field has the keyboard.
@@ -60,69 +123,106 @@ const fn ctrl_shift(k: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 37] = [
-        Command::NewSession,
-        Command::OpenSession,
-        Command::SaveSession,
-        Command::SaveSessionAs,
-        Command::ImportSpreadsheets,
-        Command::Undo,
-        Command::Redo,
-        Command::NewIdea,
-        Command::NewFiche,
-        Command::ShowPreparation,
-        Command::ShowFiches,
-        Command::ShowIdeas,
-        Command::ShowBoard,
-        Command::ShowSelection,
-        Command::ShowSynthesis,
-        Command::TogglePresentation,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::ZoomReset,
-        Command::ToggleHelp,
-        Command::Find,
-        Command::GroupSelection,
-        Command::SelectAllCards,
-        Command::VoteUp,
-        Command::VoteDown,
-        Command::ToggleHiddenTally,
-        Command::ToggleSortByVotes,
-        Command::TriageAbandon,
-        Command::TriageImminent,
-        Command::TriageDeepen,
-        Command::TriageReset,
-        Command::DeleteSelection,
-        Command::PrepareTableCopies,
-        Command::ImportTableFiles,
-        Command::WatchFolder,
-        Command::ShowMergeLog,
-        Command::Quit,
-    ];
+    /// One of each command, as listed in the help and the palette (payloads are
+    /// placeholders where the palette offers one entry per value).
+    pub fn all() -> &'static [Command] {
+        static ALL: std::sync::OnceLock<Vec<Command>> = std::sync::OnceLock::new();
+        ALL.get_or_init(|| {
+            let mut all = vec![
+                Command::NewSession,
+                Command::OpenSession,
+                Command::OpenRecent(PathBuf::new()),
+                Command::SaveSession,
+                Command::SaveSessionAs,
+                Command::ImportSpreadsheets,
+            ];
+            all.extend(ImportSlot::ALL.map(Command::ChooseImportFile));
+            all.extend([
+                Command::RunImport,
+                Command::ExportPdf,
+                Command::ExportXlsx,
+                Command::ToggleOpenAfterExport,
+                Command::PrepareTableCopies,
+                Command::ImportTableFiles,
+                Command::WatchFolder,
+                Command::ShowMergeLog,
+                Command::Quit,
+                Command::Undo,
+                Command::Redo,
+                Command::NewIdea,
+                Command::NewFiche,
+                Command::DeleteSelection,
+            ]);
+            all.extend(View::ALL.map(Command::ShowView));
+            all.extend([
+                Command::TogglePresentation,
+                Command::ZoomIn,
+                Command::ZoomOut,
+                Command::ZoomReset,
+                Command::ToggleLanguage,
+                Command::ToggleHelp,
+                Command::OpenPalette,
+                Command::Find,
+                Command::GroupSelection,
+                Command::SelectAllCards,
+                Command::VoteUp,
+                Command::VoteDown,
+                Command::ToggleHiddenTally,
+                Command::ToggleSortByVotes,
+                Command::RenameCluster(None),
+                Command::RecolourCluster(None, Colour::PALETTE[0]),
+                Command::MergeClusterInto {
+                    from: None,
+                    into: Uuid::nil(),
+                },
+                Command::DissolveCluster(None),
+                Command::SelectTopN,
+                Command::TriageAbandon,
+                Command::TriageImminent,
+                Command::TriageDeepen,
+                Command::TriageReset,
+            ]);
+            all
+        })
+    }
+
+    /// True when both are the same command, whatever their payloads.
+    pub fn same_kind(&self, other: &Command) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+            && match (self, other) {
+                (Command::ShowView(a), Command::ShowView(b)) => a == b,
+                (Command::ChooseImportFile(a), Command::ChooseImportFile(b)) => a == b,
+                _ => true,
+            }
+    }
 
     /// The shortcuts, the first being the one shown in menus.
-    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+    pub fn shortcuts(&self) -> &'static [KeyboardShortcut] {
         match self {
             Command::NewSession => const { &[ctrl_shift(Key::O)] },
             Command::OpenSession => const { &[ctrl(Key::O)] },
             Command::SaveSession => const { &[ctrl(Key::S)] },
             Command::SaveSessionAs => const { &[ctrl_shift(Key::S)] },
             Command::ImportSpreadsheets => const { &[ctrl(Key::I)] },
+            Command::ExportPdf => const { &[ctrl(Key::P)] },
+            Command::ExportXlsx => const { &[ctrl(Key::E)] },
             Command::Undo => const { &[ctrl(Key::Z)] },
             Command::Redo => const { &[ctrl_shift(Key::Z), ctrl(Key::Y)] },
             Command::NewIdea => const { &[ctrl(Key::N)] },
             Command::NewFiche => const { &[ctrl_shift(Key::N)] },
-            Command::ShowPreparation => const { &[ctrl(Key::Num1)] },
-            Command::ShowFiches => const { &[ctrl(Key::Num2)] },
-            Command::ShowIdeas => const { &[ctrl(Key::Num3)] },
-            Command::ShowBoard => const { &[ctrl(Key::Num4)] },
-            Command::ShowSelection => const { &[ctrl(Key::Num5)] },
-            Command::ShowSynthesis => const { &[ctrl(Key::Num6)] },
+            Command::ShowView(View::Preparation) => const { &[ctrl(Key::Num1)] },
+            Command::ShowView(View::Fiches) => const { &[ctrl(Key::Num2)] },
+            Command::ShowView(View::Ideas) => const { &[ctrl(Key::Num3)] },
+            Command::ShowView(View::Board) => const { &[ctrl(Key::Num4)] },
+            Command::ShowView(View::Selection) => const { &[ctrl(Key::Num5)] },
+            Command::ShowView(View::Synthesis) => const { &[ctrl(Key::Num6)] },
             Command::TogglePresentation => const { &[key(Key::F11)] },
             Command::ZoomIn => const { &[ctrl(Key::Plus), ctrl(Key::Equals)] },
             Command::ZoomOut => const { &[ctrl(Key::Minus)] },
             Command::ZoomReset => const { &[ctrl(Key::Num0)] },
+            Command::ToggleLanguage => const { &[ctrl_shift(Key::L)] },
             Command::ToggleHelp => const { &[key(Key::F1)] },
+            Command::OpenPalette => const { &[ctrl(Key::K)] },
             Command::Find => const { &[ctrl(Key::F)] },
             Command::GroupSelection => const { &[ctrl(Key::G)] },
             Command::SelectAllCards => const { &[ctrl(Key::A)] },
@@ -130,6 +230,9 @@ impl Command {
             Command::VoteDown => const { &[key(Key::Minus)] },
             Command::ToggleHiddenTally => const { &[ctrl(Key::H)] },
             Command::ToggleSortByVotes => const { &[ctrl(Key::T)] },
+            Command::RenameCluster(_) => const { &[key(Key::F2)] },
+            Command::DissolveCluster(_) => const { &[ctrl_shift(Key::G)] },
+            Command::SelectTopN => const { &[ctrl(Key::R)] },
             Command::TriageAbandon => const { &[key(Key::Num1)] },
             Command::TriageImminent => const { &[key(Key::Num2)] },
             Command::TriageDeepen => const { &[key(Key::Num3)] },
@@ -140,38 +243,115 @@ impl Command {
             Command::WatchFolder => const { &[ctrl_shift(Key::W)] },
             Command::ShowMergeLog => const { &[ctrl(Key::L)] },
             Command::Quit => const { &[ctrl(Key::Q)] },
+            Command::OpenRecent(_)
+            | Command::ChooseImportFile(_)
+            | Command::RunImport
+            | Command::ToggleOpenAfterExport
+            | Command::RecolourCluster(..)
+            | Command::MergeClusterInto { .. } => &[],
         }
     }
 
     /// True for commands on plain keys, which must not fire while the user types text.
-    pub fn is_plain_key(self) -> bool {
-        self.shortcuts()
-            .iter()
-            .all(|s| s.modifiers == Modifiers::NONE && !matches!(s.logical_key, Key::F1 | Key::F11))
+    pub fn is_plain_key(&self) -> bool {
+        !self.shortcuts().is_empty()
+            && self.shortcuts().iter().all(|s| {
+                s.modifiers == Modifiers::NONE && !matches!(s.logical_key, Key::F1 | Key::F11)
+            })
     }
 
-    pub fn label(self, language: Language) -> &'static str {
+    /// Whether the command can run now.
+    pub fn available(&self, state: &CommandState) -> bool {
+        let on = |view: View| state.view == Some(view);
+        match self {
+            Command::Undo => state.can_undo,
+            Command::Redo => state.can_redo,
+            Command::OpenRecent(path) => {
+                state.recent > 0 && (path.as_os_str().is_empty() || path.is_file())
+            }
+            Command::ChooseImportFile(_) => state.import_open,
+            Command::RunImport => state.import_open && state.import_ready,
+            Command::ExportPdf | Command::ExportXlsx => !state.exporting,
+            Command::Find => on(View::Board) || on(View::Ideas),
+            Command::DeleteSelection => on(View::Board) || on(View::Ideas),
+            Command::GroupSelection | Command::VoteUp | Command::VoteDown => {
+                on(View::Board) && state.board_targets
+            }
+            Command::SelectAllCards | Command::ToggleHiddenTally | Command::ToggleSortByVotes => {
+                on(View::Board)
+            }
+            Command::RenameCluster(cluster)
+            | Command::RecolourCluster(cluster, _)
+            | Command::DissolveCluster(cluster) => {
+                on(View::Board) && (cluster.is_some() || state.current_cluster.is_some())
+            }
+            Command::MergeClusterInto { from, into } => {
+                on(View::Board)
+                    && state.clusters > 1
+                    && from.or(state.current_cluster).is_some_and(|f| f != *into)
+            }
+            Command::SelectTopN => on(View::Selection),
+            Command::TriageAbandon
+            | Command::TriageImminent
+            | Command::TriageDeepen
+            | Command::TriageReset => on(View::Selection) && state.triage_focus,
+            _ => true,
+        }
+    }
+
+    /// The command's name, as menus and the help list it.
+    pub fn label(&self, language: Language) -> &'static str {
         let (fr, en) = match self {
             Command::NewSession => ("Nouvel atelier", "New session"),
             Command::OpenSession => ("Ouvrir un atelier…", "Open session…"),
+            Command::OpenRecent(_) => ("Ouvrir un atelier récent", "Open a recent session"),
             Command::SaveSession => ("Enregistrer", "Save"),
             Command::SaveSessionAs => ("Enregistrer sous…", "Save as…"),
             Command::ImportSpreadsheets => ("Importer des tableurs…", "Import spreadsheets…"),
+            Command::ChooseImportFile(ImportSlot::Organisations) => (
+                "Choisir le tableur des organisations…",
+                "Choose the organisations spreadsheet…",
+            ),
+            Command::ChooseImportFile(ImportSlot::Fiches) => (
+                "Choisir le tableur des fiches ressources…",
+                "Choose the resource sheets spreadsheet…",
+            ),
+            Command::ChooseImportFile(ImportSlot::Ideas) => (
+                "Choisir le tableur des idées…",
+                "Choose the ideas spreadsheet…",
+            ),
+            Command::RunImport => (
+                "Importer les tableurs choisis",
+                "Import the chosen spreadsheets",
+            ),
+            Command::ExportPdf => ("Exporter la synthèse (PDF)…", "Export the synthesis (PDF)…"),
+            Command::ExportXlsx => (
+                "Exporter le tableur de suivi (Excel)…",
+                "Export the follow-up workbook (Excel)…",
+            ),
+            Command::ToggleOpenAfterExport => (
+                "Ouvrir le fichier une fois exporté",
+                "Open the file once exported",
+            ),
             Command::Undo => ("Annuler", "Undo"),
             Command::Redo => ("Rétablir", "Redo"),
             Command::NewIdea => ("Nouvelle idée", "New idea"),
             Command::NewFiche => ("Nouvelle fiche ressource", "New resource sheet"),
-            Command::ShowPreparation => ("Préparation", "Preparation"),
-            Command::ShowFiches => ("Fiches", "Resource sheets"),
-            Command::ShowIdeas => ("Idées", "Ideas"),
-            Command::ShowBoard => ("Tableau", "Board"),
-            Command::ShowSelection => ("Sélection et tri", "Selection and triage"),
-            Command::ShowSynthesis => ("Synthèse", "Synthesis"),
+            Command::ShowView(View::Preparation) => ("Préparation", "Preparation"),
+            Command::ShowView(View::Fiches) => ("Fiches", "Resource sheets"),
+            Command::ShowView(View::Ideas) => ("Idées", "Ideas"),
+            Command::ShowView(View::Board) => ("Tableau", "Board"),
+            Command::ShowView(View::Selection) => ("Sélection et tri", "Selection and triage"),
+            Command::ShowView(View::Synthesis) => ("Synthèse", "Synthesis"),
             Command::TogglePresentation => ("Mode présentation", "Presentation mode"),
             Command::ZoomIn => ("Agrandir", "Zoom in"),
             Command::ZoomOut => ("Réduire", "Zoom out"),
             Command::ZoomReset => ("Taille normale", "Actual size"),
+            Command::ToggleLanguage => {
+                ("Changer de langue (English)", "Switch language (Français)")
+            }
             Command::ToggleHelp => ("Aide et raccourcis", "Help and shortcuts"),
+            Command::OpenPalette => ("Palette de commandes", "Command palette"),
             Command::Find => ("Filtrer", "Filter"),
             Command::GroupSelection => ("Regrouper la sélection", "Group the selection"),
             Command::SelectAllCards => ("Tout sélectionner", "Select all"),
@@ -179,6 +359,19 @@ impl Command {
             Command::VoteDown => ("Retirer un vote", "Remove a vote"),
             Command::ToggleHiddenTally => ("Masquer / révéler les votes", "Hide / reveal votes"),
             Command::ToggleSortByVotes => ("Trier par votes", "Sort by votes"),
+            Command::RenameCluster(_) => ("Renommer le regroupement", "Rename the cluster"),
+            Command::RecolourCluster(..) => (
+                "Changer la couleur du regroupement",
+                "Change the cluster's colour",
+            ),
+            Command::MergeClusterInto { .. } => {
+                ("Fusionner le regroupement dans…", "Merge the cluster into…")
+            }
+            Command::DissolveCluster(_) => ("Défaire le regroupement", "Dissolve the cluster"),
+            Command::SelectTopN => (
+                "Retenir les N idées les plus votées",
+                "Select the N most voted ideas",
+            ),
             Command::TriageAbandon => ("Classer « abandonnée »", "Mark \"abandoned\""),
             Command::TriageImminent => (
                 "Classer « sur le point de se concrétiser »",
@@ -201,13 +394,43 @@ impl Command {
         }
     }
 
-    /// The main shortcut as text ("Ctrl+N").
-    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+    /// The main shortcut as text ("Ctrl+N"), or nothing.
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> String {
         self.shortcuts()
             .first()
             .map(|s| ctx.format_shortcut(s))
             .unwrap_or_default()
     }
+
+    /// Every command, those whose shortcuts have more modifiers first, so that
+    /// Ctrl+Shift+Z is read before Ctrl+Z (sorted once).
+    pub fn by_modifiers() -> &'static [Command] {
+        static ORDER: std::sync::OnceLock<Vec<Command>> = std::sync::OnceLock::new();
+        ORDER.get_or_init(|| {
+            let mut commands: Vec<Command> = Command::all()
+                .iter()
+                .filter(|c| !c.shortcuts().is_empty())
+                .cloned()
+                .collect();
+            commands.sort_by_key(|c| {
+                std::cmp::Reverse(
+                    c.shortcuts()
+                        .iter()
+                        .map(|s| modifier_count(s.modifiers))
+                        .max()
+                        .unwrap_or(0),
+                )
+            });
+            commands
+        })
+    }
+}
+
+fn modifier_count(m: Modifiers) -> usize {
+    [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift]
+        .iter()
+        .filter(|b| **b)
+        .count()
 }
 
 #[cfg(test)]
@@ -217,28 +440,86 @@ mod tests {
 
     #[test]
     fn no_two_commands_share_a_shortcut() {
-        let mut seen: HashMap<(Modifiers, Key), Command> = HashMap::new();
-        for command in Command::ALL {
+        let mut seen: HashMap<(Modifiers, Key), &Command> = HashMap::new();
+        for command in Command::all() {
             for s in command.shortcuts() {
                 if let Some(other) = seen.insert((s.modifiers, s.logical_key), command) {
                     panic!("{command:?} and {other:?} share {s:?}");
                 }
             }
         }
+        // Nor with what egui or a text field already does with a key.
+        for taken in [ctrl(Key::C), ctrl(Key::V), ctrl(Key::X)] {
+            assert!(
+                !seen.contains_key(&(taken.modifiers, taken.logical_key)),
+                "{taken:?} is the clipboard's"
+            );
+        }
     }
 
     #[test]
-    fn every_command_has_a_shortcut_and_two_labels() {
-        for command in Command::ALL {
+    fn every_command_has_two_labels() {
+        for command in Command::all() {
+            for language in [Language::Fr, Language::En] {
+                assert!(!command.label(language).is_empty(), "{command:?}");
+            }
+            assert_ne!(
+                command.label(Language::Fr),
+                "",
+                "{command:?} has no French label"
+            );
+        }
+    }
+
+    #[test]
+    fn the_commands_a_facilitator_asked_for_have_a_shortcut() {
+        for command in [
+            Command::ExportPdf,
+            Command::ExportXlsx,
+            Command::SelectTopN,
+            Command::ToggleLanguage,
+            Command::ToggleHiddenTally,
+            Command::RenameCluster(None),
+            Command::DissolveCluster(None),
+            Command::OpenPalette,
+        ] {
             assert!(!command.shortcuts().is_empty(), "{command:?}");
-            assert!(!command.label(Language::Fr).is_empty());
-            assert!(!command.label(Language::En).is_empty());
         }
     }
 
     #[test]
     fn all_lists_every_command_once() {
-        let unique: std::collections::HashSet<_> = Command::ALL.iter().collect();
-        assert_eq!(unique.len(), Command::ALL.len());
+        let all = Command::all();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert!(!a.same_kind(b), "{a:?} is listed twice");
+            }
+        }
+        let labels: std::collections::HashSet<_> =
+            all.iter().map(|c| c.label(Language::Fr)).collect();
+        assert_eq!(labels.len(), all.len(), "two commands share a label");
+    }
+
+    #[test]
+    fn view_commands_only_run_where_they_act() {
+        let board = CommandState {
+            view: Some(View::Board),
+            board_targets: true,
+            ..CommandState::default()
+        };
+        let selection = CommandState {
+            view: Some(View::Selection),
+            triage_focus: true,
+            ..CommandState::default()
+        };
+        assert!(Command::VoteUp.available(&board));
+        assert!(!Command::VoteUp.available(&selection));
+        assert!(Command::TriageDeepen.available(&selection));
+        assert!(!Command::TriageDeepen.available(&board));
+        assert!(
+            !Command::RenameCluster(None).available(&board),
+            "no cluster in focus"
+        );
+        assert!(Command::RenameCluster(Some(Uuid::new_v4())).available(&board));
     }
 }

@@ -28,6 +28,11 @@ impl Document {
         Self::with(session, None)
     }
 
+    /// A session read from `path`, which becomes its file.
+    pub fn opened(session: Session, path: PathBuf) -> Self {
+        Self::with(session, Some(path))
+    }
+
     fn with(session: Session, path: Option<PathBuf>) -> Self {
         Self {
             workshop: Workshop::new(session),

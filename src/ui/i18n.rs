@@ -174,6 +174,13 @@ strings! {
     choose_folder: "Choisir un dossier", "Choose a folder";
     several_files: "Plusieurs fichiers : séparez leurs chemins par « ; ».", "Several files: separate their paths with \";\".";
     example_opened: "Atelier d'exemple ouvert", "Example session opened";
+    opening: "Ouverture de l'atelier…", "Opening the session…";
+    not_replaced: "l'atelier ouvert n'a pas pu être enregistré, il reste ouvert : ", "the open session could not be saved, so it stays open: ";
+    task_failed: "erreur interne (l'atelier n'a pas été touché) ", "internal error (the session was not touched) ";
+    palette_title: "Palette de commandes", "Command palette";
+    palette_hint: "quelques lettres d'une commande, puis Entrée", "a few letters of a command, then Enter";
+    palette_nothing: "Aucune commande ne correspond.", "No command matches.";
+    palette_only: "palette (Ctrl+K)", "palette (Ctrl+K)";
 }
 
 /// The strings of `language`.

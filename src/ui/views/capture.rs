@@ -7,7 +7,6 @@ use uuid::Uuid;
 
 use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Idea, IdeaKind, Language, Session};
-use crate::ui::prefs::Preferences;
 use crate::ui::widgets::{choice_ui, match_organisations};
 use crate::ui::{Intent, ViewCtx};
 
@@ -122,7 +121,7 @@ pub struct IdeaCapture {
 }
 
 impl IdeaCapture {
-    pub fn open(&mut self, _prefs: &Preferences) {
+    pub fn open(&mut self) {
         self.open = true;
         self.focus_title = true;
     }
@@ -137,12 +136,12 @@ impl IdeaCapture {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, prefs: &mut Preferences) {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
         let t = cx.t;
         let session = cx.session;
         // The facilitator and table carry over between ideas and runs, by name.
         if self.facilitator.is_none()
-            && let Some(name) = &prefs.capture_facilitator
+            && let Some(name) = &cx.prefs.capture_facilitator
         {
             self.facilitator = session
                 .facilitators
@@ -151,7 +150,7 @@ impl IdeaCapture {
                 .map(|f| f.id);
         }
         if self.table.is_none()
-            && let Some(name) = &prefs.capture_table
+            && let Some(name) = &cx.prefs.capture_table
         {
             self.table = session
                 .tables
@@ -246,7 +245,7 @@ impl IdeaCapture {
             let before = self.facilitator;
             submit |= choice_ui(ui, t.facilitator, &mut self.facilitator, &facilitators).submitted;
             if before != self.facilitator {
-                prefs.capture_facilitator = self
+                cx.prefs.capture_facilitator = self
                     .facilitator
                     .and_then(|id| session.facilitator(id))
                     .map(|f| f.name.clone());
@@ -258,7 +257,7 @@ impl IdeaCapture {
             let before = self.table;
             submit |= choice_ui(ui, t.table, &mut self.table, &tables).submitted;
             if before != self.table {
-                prefs.capture_table = self
+                cx.prefs.capture_table = self
                     .table
                     .and_then(|id| session.table(id))
                     .map(|f| f.name.clone());

@@ -1,4 +1,4 @@
-//! The help window (every shortcut) and the spreadsheet import window.
+//! The help window (every command and its shortcuts) and the spreadsheet import window.
 
 use std::path::PathBuf;
 
@@ -6,12 +6,11 @@ use egui::{RichText, Ui};
 
 use crate::model::Language;
 use crate::ui::Intent;
-use crate::ui::command::Command;
-use crate::ui::dialogs::DialogPurpose;
+use crate::ui::command::{Command, CommandState, ImportSlot};
 use crate::ui::i18n::Tr;
 
-/// Every command with its shortcuts.
-pub fn help_ui(ui: &mut Ui, t: &Tr, language: Language) {
+/// Every command with its shortcuts; those that cannot run now are greyed out.
+pub fn help_ui(ui: &mut Ui, t: &Tr, language: Language, state: &CommandState) {
     ui.label(t.help_intro);
     ui.separator();
     egui::ScrollArea::vertical()
@@ -24,14 +23,23 @@ pub fn help_ui(ui: &mut Ui, t: &Tr, language: Language) {
                     ui.label(RichText::new(t.action).strong());
                     ui.label(RichText::new(t.shortcut).strong());
                     ui.end_row();
-                    for command in Command::ALL {
-                        ui.label(command.label(language));
+                    for command in Command::all() {
+                        let label = RichText::new(command.label(language));
+                        ui.label(if command.available(state) {
+                            label
+                        } else {
+                            label.weak()
+                        });
                         let keys: Vec<String> = command
                             .shortcuts()
                             .iter()
                             .map(|s| ui.ctx().format_shortcut(s))
                             .collect();
-                        ui.label(keys.join("  /  "));
+                        ui.label(if keys.is_empty() {
+                            t.palette_only.to_owned()
+                        } else {
+                            keys.join("  /  ")
+                        });
                         ui.end_row();
                     }
                 });
@@ -39,22 +47,26 @@ pub fn help_ui(ui: &mut Ui, t: &Tr, language: Language) {
 }
 
 /// Choose up to three CSV files, then import them (all or nothing).
-pub fn import_ui(ui: &mut Ui, t: &Tr, files: &mut [Option<PathBuf>; 3], intents: &mut Vec<Intent>) {
+pub fn import_ui(
+    ui: &mut Ui,
+    t: &Tr,
+    language: Language,
+    files: &mut [Option<PathBuf>; 3],
+    intents: &mut Vec<Intent>,
+) {
     ui.label(t.import_hint);
     ui.separator();
     egui::Grid::new("import-files")
         .num_columns(3)
         .show(ui, |ui| {
-            for (i, (label, purpose)) in [
-                (t.import_organisations, DialogPurpose::ImportOrganisations),
-                (t.import_fiches, DialogPurpose::ImportFiches),
-                (t.import_ideas, DialogPurpose::ImportIdeas),
-            ]
-            .into_iter()
-            .enumerate()
-            {
+            for (label, slot) in [
+                (t.import_organisations, ImportSlot::Organisations),
+                (t.import_fiches, ImportSlot::Fiches),
+                (t.import_ideas, ImportSlot::Ideas),
+            ] {
                 let label = ui.label(label);
-                let mut text = files[i]
+                let file = &mut files[slot.index()];
+                let mut text = file
                     .as_ref()
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
@@ -62,10 +74,15 @@ pub fn import_ui(ui: &mut Ui, t: &Tr, files: &mut [Option<PathBuf>; 3], intents:
                     .add(egui::TextEdit::singleline(&mut text).desired_width(360.0))
                     .labelled_by(label.id);
                 if edit.changed() {
-                    files[i] = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
+                    *file = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
                 }
-                if ui.button(t.choose_file).clicked() {
-                    intents.push(Intent::ChooseFile(purpose));
+                let choose = Command::ChooseImportFile(slot);
+                if ui
+                    .button(t.choose_file)
+                    .on_hover_text(choose.label(language))
+                    .clicked()
+                {
+                    intents.push(Intent::Command(choose));
                 }
                 ui.end_row();
             }
@@ -76,10 +93,6 @@ pub fn import_ui(ui: &mut Ui, t: &Tr, files: &mut [Option<PathBuf>; 3], intents:
         .add_enabled(any, egui::Button::new(t.import_do))
         .clicked()
     {
-        intents.push(Intent::Import {
-            organisations: files[0].clone(),
-            fiches: files[1].clone(),
-            ideas: files[2].clone(),
-        });
+        intents.push(Intent::Command(Command::RunImport));
     }
 }

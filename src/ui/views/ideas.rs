@@ -45,7 +45,7 @@ pub struct IdeasView {
 const ROW_HEIGHT: f32 = 26.0;
 
 impl IdeasView {
-    pub fn on_command(&mut self, command: Command, cx: &mut ViewCtx) {
+    pub fn on_command(&mut self, command: &Command, cx: &mut ViewCtx) {
         match command {
             Command::Find => self.focus_filter = true,
             Command::DeleteSelection => {

@@ -45,8 +45,12 @@ impl Default for SelectionView {
 }
 
 impl SelectionView {
-    pub fn on_command(&mut self, command: Command, cx: &mut ViewCtx) {
+    pub fn on_command(&mut self, command: &Command, cx: &mut ViewCtx) {
         let status = match command {
+            Command::SelectTopN => {
+                cx.apply(Action::SelectTopVoted { n: self.top_n });
+                return;
+            }
             Command::TriageAbandon => Status::Abandoned,
             Command::TriageImminent => Status::Imminent,
             Command::TriageDeepen => Status::ToDeepen,
@@ -74,8 +78,12 @@ impl SelectionView {
             ui.add(egui::DragValue::new(&mut self.top_n).range(1..=10_000))
                 .labelled_by(label.id);
             ui.label(RichText::new(t.select_top_after).size(16.0));
-            if ui.button(t.apply).clicked() {
-                cx.apply(Action::SelectTopVoted { n: self.top_n });
+            if ui
+                .button(t.apply)
+                .on_hover_text(Command::SelectTopN.shortcut_text(ui.ctx()))
+                .clicked()
+            {
+                cx.command(Command::SelectTopN);
             }
             ui.separator();
             ui.label(RichText::new(t.triage_hint).weak());

@@ -3,14 +3,12 @@
 use egui::{Align2, Color32, FontId, RichText, Sense, Ui, vec2};
 
 use crate::model::{IdeaKind, Stats, Status};
-use crate::ui::dialogs::DialogPurpose;
 use crate::ui::widgets::colour32;
-use crate::ui::{Intent, ViewCtx};
+use crate::ui::{Command, ViewCtx};
 
-/// The synthesis view; `open_after_export` and `exporting` mirror the app's state.
+/// The synthesis view; `exporting` mirrors the app's state.
 #[derive(Default)]
 pub struct SynthesisView {
-    pub open_after_export: bool,
     pub exporting: bool,
 }
 
@@ -27,17 +25,21 @@ impl SynthesisView {
                 ui.heading(RichText::new(&session.info.title).size(big * 1.2));
                 if !cx.presentation {
                     ui.horizontal(|ui| {
-                        if ui.button(t.export_pdf).clicked() {
-                            cx.intents
-                                .push(Intent::ChooseFile(DialogPurpose::ExportPdf));
+                        for command in [Command::ExportPdf, Command::ExportXlsx] {
+                            if ui
+                                .add_enabled(
+                                    !self.exporting,
+                                    egui::Button::new(command.label(cx.language)),
+                                )
+                                .on_hover_text(command.shortcut_text(ui.ctx()))
+                                .clicked()
+                            {
+                                cx.command(command);
+                            }
                         }
-                        if ui.button(t.export_xlsx).clicked() {
-                            cx.intents
-                                .push(Intent::ChooseFile(DialogPurpose::ExportXlsx));
-                        }
-                        let mut open = self.open_after_export;
+                        let mut open = cx.prefs.open_after_export;
                         if ui.checkbox(&mut open, t.open_after_export).changed() {
-                            cx.intents.push(Intent::SetOpenAfterExport(open));
+                            cx.command(Command::ToggleOpenAfterExport);
                         }
                         if self.exporting {
                             ui.spinner();

@@ -4,100 +4,24 @@
 
 use std::collections::HashSet;
 
-use egui::{Color32, Key, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
+use egui::{Color32, Key, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 use uuid::Uuid;
 
-use crate::model::text::fold;
-use crate::model::{Action, Cluster, ClusterTarget, Colour, Idea, Session};
+use crate::model::{Action, Cluster, ClusterTarget, Colour, Session};
 use crate::ui::ViewCtx;
 use crate::ui::command::Command;
 use crate::ui::widgets::Named;
-use crate::ui::widgets::{CardStyle, card_ui, colour32};
+use crate::ui::widgets::card_ui;
+
+mod clusters;
+mod layout;
+
+pub use layout::Filter;
+use layout::Layout;
 
 /// Cards being dragged.
 #[derive(Clone, Debug)]
 struct DraggedCards(Vec<Uuid>);
-
-/// What the board shows.
-#[derive(Default, Clone)]
-pub struct Filter {
-    pub text: String,
-    pub organisation: Option<Uuid>,
-    pub category: Option<String>,
-    pub table: Option<Uuid>,
-}
-
-impl Filter {
-    pub fn matches(&self, session: &Session, idea: &Idea, folded_text: &str) -> bool {
-        if self
-            .organisation
-            .is_some_and(|o| !idea.organisations.contains(&o))
-        {
-            return false;
-        }
-        if self.category.is_some() && idea.category != self.category {
-            return false;
-        }
-        if self.table.is_some() && idea.table != self.table {
-            return false;
-        }
-        if folded_text.is_empty() {
-            return true;
-        }
-        fold(&idea.title).contains(folded_text)
-            || fold(&idea.description).contains(folded_text)
-            || idea
-                .organisations
-                .iter()
-                .filter_map(|o| session.organisation(*o))
-                .any(|o| fold(&o.name).contains(folded_text))
-    }
-}
-
-/// One cluster (or the ungrouped ideas) as laid out on the board.
-struct Section {
-    cluster: Option<Uuid>,
-    /// Indices into `session.ideas`, in display order.
-    ideas: Vec<usize>,
-    /// Top of the section, in content coordinates.
-    top: f32,
-    height: f32,
-}
-
-/// The board's geometry for one frame.
-struct Layout {
-    sections: Vec<Section>,
-    card: Vec2,
-    gap: f32,
-    header: f32,
-    columns: usize,
-    total_height: f32,
-    style: CardStyle,
-}
-
-impl Layout {
-    /// The rectangle of card `index` of `section`, in content coordinates.
-    fn card_rect(&self, section: &Section, index: usize) -> Rect {
-        let row = index / self.columns;
-        let column = index % self.columns;
-        let min = pos2(
-            column as f32 * (self.card.x + self.gap),
-            section.top + self.header + row as f32 * (self.card.y + self.gap),
-        );
-        Rect::from_min_size(min, self.card)
-    }
-
-    /// Every card in display order, with its section.
-    fn order(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-        self.sections.iter().enumerate().flat_map(|(s, section)| {
-            section
-                .ideas
-                .iter()
-                .enumerate()
-                .map(move |(i, idea)| (s, i, *idea))
-        })
-    }
-}
 
 #[derive(Default)]
 pub struct BoardView {
@@ -135,7 +59,20 @@ impl BoardView {
         }
     }
 
-    pub fn on_command(&mut self, command: Command, cx: &mut ViewCtx) {
+    /// True when a command would act on some card (selected or focused).
+    pub fn has_targets(&self) -> bool {
+        !self.selection.is_empty() || self.focus.is_some()
+    }
+
+    /// The cluster of the focused card, which the cluster commands act on.
+    pub fn current_cluster(&self, session: &Session) -> Option<Uuid> {
+        self.focus
+            .and_then(|id| session.idea(id))
+            .and_then(|idea| idea.cluster)
+    }
+
+    pub fn on_command(&mut self, command: &Command, cx: &mut ViewCtx) {
+        let current = self.current_cluster(cx.session);
         match command {
             Command::Find => self.focus_filter = true,
             Command::GroupSelection if !self.targets().is_empty() => {
@@ -145,7 +82,7 @@ impl BoardView {
             }
             Command::SelectAllCards => self.selection = self.order.iter().copied().collect(),
             Command::VoteUp | Command::VoteDown => {
-                let delta = if command == Command::VoteUp { 1 } else { -1 };
+                let delta = if *command == Command::VoteUp { 1 } else { -1 };
                 for idea in self.targets() {
                     cx.apply(Action::AddVotes { idea, delta });
                 }
@@ -158,6 +95,33 @@ impl BoardView {
                     cx.apply(Action::RemoveIdeas(targets));
                     self.selection.clear();
                     self.focus = None;
+                }
+            }
+            Command::RenameCluster(cluster) => {
+                if let Some(cluster) = cluster.or(current).and_then(|id| cx.session.cluster(id)) {
+                    self.rename = Some((cluster.id, cluster.name.clone(), true));
+                }
+            }
+            Command::RecolourCluster(cluster, colour) => {
+                if let Some(cluster) = cluster.or(current).and_then(|id| cx.session.cluster(id)) {
+                    let mut recoloured = cluster.clone();
+                    recoloured.colour = *colour;
+                    cx.apply(Action::UpdateCluster(recoloured));
+                }
+            }
+            Command::MergeClusterInto { from, into } => {
+                if let Some(from) = from.or(current)
+                    && from != *into
+                {
+                    cx.apply(Action::MergeClusters {
+                        into: *into,
+                        from: vec![from],
+                    });
+                }
+            }
+            Command::DissolveCluster(cluster) => {
+                if let Some(cluster) = cluster.or(current) {
+                    cx.apply(Action::DissolveCluster(cluster));
                 }
             }
             _ => {}
@@ -174,92 +138,6 @@ impl BoardView {
         }
     }
 
-    fn layout(&self, session: &Session, width: f32, presentation: bool) -> Layout {
-        let folded = fold(&self.filter.text);
-        let visible: Vec<usize> = session
-            .ideas
-            .iter()
-            .enumerate()
-            .filter(|(_, idea)| self.filter.matches(session, idea, &folded))
-            .map(|(i, _)| i)
-            .collect();
-        let title_size = self.card_title_size(presentation, visible.len());
-        let min_card = vec2((title_size * 13.5_f32).max(220.0), title_size * 6.4);
-        let gap = 10.0;
-        let header = title_size * 1.5 + 14.0;
-        let columns = (((width + gap) / (min_card.x + gap)).floor() as usize).max(1);
-        // The cards share the width evenly.
-        let card = vec2(
-            ((width - gap * (columns as f32 - 1.0)) / columns as f32).max(min_card.x),
-            min_card.y,
-        );
-
-        let mut sections: Vec<Section> = std::iter::once(None)
-            .chain(session.clusters.iter().map(|c| Some(c.id)))
-            .map(|cluster| Section {
-                cluster,
-                ideas: Vec::new(),
-                top: 0.0,
-                height: 0.0,
-            })
-            .collect();
-        for i in visible {
-            let cluster = session.ideas[i].cluster;
-            let index = match cluster {
-                None => 0,
-                Some(c) => session
-                    .clusters
-                    .iter()
-                    .position(|k| k.id == c)
-                    .map_or(0, |p| p + 1),
-            };
-            sections[index].ideas.push(i);
-        }
-        if self.sort_by_votes && !self.hidden_tally {
-            for section in &mut sections {
-                section
-                    .ideas
-                    .sort_by_key(|i| std::cmp::Reverse(session.ideas[*i].votes));
-            }
-        }
-        // While filtering, only the clusters with matching ideas are shown.
-        let filtering = !folded.is_empty()
-            || self.filter.organisation.is_some()
-            || self.filter.category.is_some()
-            || self.filter.table.is_some();
-        if filtering {
-            sections.retain(|s| !s.ideas.is_empty());
-        } else if presentation {
-            // On the wall, an empty "not grouped" box is only noise.
-            sections.retain(|s| s.cluster.is_some() || !s.ideas.is_empty());
-        }
-        let mut top = 0.0;
-        for section in &mut sections {
-            let rows = section.ideas.len().div_ceil(columns).max(1);
-            let body = if section.ideas.is_empty() {
-                card.y * 0.5
-            } else {
-                rows as f32 * (card.y + gap) - gap
-            };
-            section.top = top;
-            section.height = header + body + gap;
-            top += section.height + gap * 2.0;
-        }
-        Layout {
-            sections,
-            card,
-            gap,
-            header,
-            columns,
-            total_height: top,
-            style: CardStyle {
-                title_size,
-                show_votes: !self.hidden_tally,
-                vote_buttons: !presentation || title_size < 28.0,
-            },
-        }
-    }
-
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
         let t = cx.t;
         if !cx.presentation {
@@ -268,7 +146,7 @@ impl BoardView {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(t.tally_hidden).size(20.0));
                 if ui.button(RichText::new(t.reveal).size(20.0)).clicked() {
-                    self.hidden_tally = false;
+                    cx.command(Command::ToggleHiddenTally);
                 }
             });
         }
@@ -366,14 +244,18 @@ impl BoardView {
                 })
                 .named(t.table);
             ui.separator();
-            ui.toggle_value(
-                &mut self.sort_by_votes,
-                Command::ToggleSortByVotes.label(cx.language),
-            );
-            ui.toggle_value(
-                &mut self.hidden_tally,
-                Command::ToggleHiddenTally.label(cx.language),
-            );
+            for (on, command) in [
+                (self.sort_by_votes, Command::ToggleSortByVotes),
+                (self.hidden_tally, Command::ToggleHiddenTally),
+            ] {
+                if ui
+                    .selectable_label(on, command.label(cx.language))
+                    .on_hover_text(command.shortcut_text(ui.ctx()))
+                    .clicked()
+                {
+                    cx.command(command);
+                }
+            }
             ui.separator();
             let n = self.targets().len();
             if n > 0 {
@@ -383,7 +265,7 @@ impl BoardView {
                     .on_hover_text(Command::GroupSelection.shortcut_text(ui.ctx()))
                     .clicked()
                 {
-                    self.on_command(Command::GroupSelection, cx);
+                    cx.command(Command::GroupSelection);
                 }
                 if ui.button(t.clear_selection).clicked() {
                     self.selection.clear();
@@ -644,196 +526,6 @@ impl BoardView {
             }
         }
         self.selection.clear();
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn section_frame_ui(
-        &mut self,
-        ui: &mut Ui,
-        screen: Rect,
-        cluster: Option<&Cluster>,
-        section: &Section,
-        layout: &Layout,
-        cx: &mut ViewCtx,
-        zone: &egui::Response,
-    ) {
-        let t = cx.t;
-        let colour = cluster.map_or(Color32::GRAY, |c| colour32(c.colour));
-        let hovering_drop = zone.dnd_hover_payload::<DraggedCards>().is_some();
-        let fill = if hovering_drop {
-            colour.gamma_multiply(0.35)
-        } else {
-            colour.gamma_multiply(0.10)
-        };
-        ui.painter().rect_filled(screen, 8.0, fill);
-        ui.painter().rect_stroke(
-            screen,
-            8.0,
-            Stroke::new(if hovering_drop { 3.0 } else { 1.0 }, colour),
-            StrokeKind::Inside,
-        );
-        let header = Rect::from_min_size(screen.min, vec2(screen.width(), layout.header));
-        let mut header_ui = ui.new_child(
-            egui::UiBuilder::new()
-                .max_rect(header.shrink2(vec2(10.0, 4.0)))
-                .layout(egui::Layout::left_to_right(egui::Align::Center)),
-        );
-        let size = layout.style.title_size * 1.2;
-        let count = section.ideas.len();
-        match cluster {
-            None => {
-                header_ui.label(
-                    RichText::new(format!("{} ({count})", t.ungrouped))
-                        .size(size)
-                        .strong(),
-                );
-            }
-            Some(cluster) => {
-                if let Some((id, name, focus)) = &mut self.rename
-                    && *id == cluster.id
-                {
-                    let edit = header_ui.add(
-                        egui::TextEdit::singleline(name).font(egui::FontId::proportional(size)),
-                    );
-                    if std::mem::take(focus) {
-                        edit.request_focus();
-                    }
-                    if edit.lost_focus() {
-                        if header_ui.input(|i| i.key_pressed(Key::Enter)) {
-                            let mut renamed = cluster.clone();
-                            renamed.name = name.clone();
-                            cx.apply(Action::UpdateCluster(renamed));
-                        }
-                        self.rename = None;
-                    }
-                } else {
-                    let votes: u32 = section
-                        .ideas
-                        .iter()
-                        .map(|i| cx.session.ideas[*i].votes)
-                        .sum();
-                    let votes = if self.hidden_tally {
-                        String::new()
-                    } else {
-                        format!(" · {votes} {}", t.votes)
-                    };
-                    let title = header_ui.add(
-                        egui::Label::new(
-                            RichText::new(format!("{} ({count}){votes}", cluster.name))
-                                .size(size)
-                                .strong()
-                                .color(colour),
-                        )
-                        .sense(Sense::click()),
-                    );
-                    if title.double_clicked() {
-                        self.rename = Some((cluster.id, cluster.name.clone(), true));
-                    }
-                    if !cx.presentation {
-                        header_ui.menu_button("...", |ui| self.cluster_menu_ui(ui, cluster, cx));
-                    }
-                    title.context_menu(|ui| self.cluster_menu_ui(ui, cluster, cx));
-                }
-            }
-        }
-    }
-
-    fn cluster_menu_ui(&mut self, ui: &mut Ui, cluster: &Cluster, cx: &mut ViewCtx) {
-        let t = cx.t;
-        if ui.button(t.rename).clicked() {
-            self.rename = Some((cluster.id, cluster.name.clone(), true));
-            ui.close();
-        }
-        ui.menu_button(t.colour, |ui| {
-            ui.horizontal(|ui| {
-                for colour in Colour::PALETTE {
-                    let (rect, response) = ui.allocate_exact_size(vec2(24.0, 24.0), Sense::click());
-                    ui.painter().rect_filled(rect, 4.0, colour32(colour));
-                    if response.clicked() {
-                        let mut recoloured = cluster.clone();
-                        recoloured.colour = colour;
-                        cx.apply(Action::UpdateCluster(recoloured));
-                        ui.close();
-                    }
-                }
-            });
-        });
-        ui.menu_button(t.merge_into, |ui| {
-            for other in cx.session.clusters.iter().filter(|c| c.id != cluster.id) {
-                if ui.button(&other.name).clicked() {
-                    cx.apply(Action::MergeClusters {
-                        into: other.id,
-                        from: vec![cluster.id],
-                    });
-                    ui.close();
-                }
-            }
-        });
-        if ui.button(t.dissolve).clicked() {
-            cx.apply(Action::DissolveCluster(cluster.id));
-            ui.close();
-        }
-    }
-
-    fn group_prompt_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
-        let t = cx.t;
-        let Some(name) = &mut self.group_prompt else {
-            return;
-        };
-        let mut done = false;
-        let mut target = None;
-        egui::Modal::new(egui::Id::unique("group-prompt")).show(ui.ctx(), |ui| {
-            ui.heading(format!(
-                "{} ({})",
-                t.group,
-                self.selection.len().max(self.focus.iter().count())
-            ));
-            let label = ui.label(t.cluster_name);
-            let edit = ui
-                .add(egui::TextEdit::singleline(name).desired_width(320.0))
-                .labelled_by(label.id);
-            if std::mem::take(&mut self.focus_group_prompt) {
-                edit.request_focus();
-            }
-            if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                target = Some(None);
-            }
-            if !cx.session.clusters.is_empty() {
-                ui.label(t.or_existing);
-                ui.horizontal_wrapped(|ui| {
-                    for cluster in &cx.session.clusters {
-                        if ui.button(&cluster.name).clicked() {
-                            target = Some(Some(cluster.id));
-                        }
-                    }
-                });
-            }
-            ui.horizontal(|ui| {
-                if ui.button(t.confirm).clicked() {
-                    target = Some(None);
-                }
-                if ui.button(t.cancel).clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
-                    done = true;
-                }
-            });
-        });
-        if let Some(target) = target {
-            let name = name.clone();
-            let ideas = self.targets();
-            let target = match target {
-                Some(existing) => ClusterTarget::Existing(existing),
-                None => ClusterTarget::New(Cluster::new(
-                    name.trim(),
-                    Colour::nth(cx.session.clusters.len()),
-                )),
-            };
-            cx.apply(Action::GroupIdeas { ideas, target });
-            self.selection.clear();
-            done = true;
-        }
-        if done {
-            self.group_prompt = None;
-        }
     }
 }
 

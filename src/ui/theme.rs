@@ -1,0 +1,46 @@
+//! The app's look: fonts, the standard and the projector visuals, and the zoom.
+
+use egui::Color32;
+
+/// egui's fonts, with DejaVu Sans (the report's font) behind them for the characters
+/// they lack (arrows, rarer Latin letters).
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::report::REGULAR_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Applies the zoom chosen in the preferences when it changed.
+pub fn apply_zoom(ctx: &egui::Context, zoom: f32, applied: &mut Option<f32>) {
+    if *applied != Some(zoom) {
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.set_zoom_factor(zoom);
+        *applied = Some(zoom);
+    }
+}
+
+/// The everyday theme.
+pub fn standard_visuals() -> egui::Visuals {
+    egui::Visuals::default()
+}
+
+/// A light, high-contrast theme for the projector.
+pub fn presentation_visuals() -> egui::Visuals {
+    let mut visuals = egui::Visuals::light();
+    visuals.panel_fill = Color32::WHITE;
+    visuals.window_fill = Color32::WHITE;
+    visuals.override_text_color = Some(Color32::BLACK);
+    visuals.widgets.noninteractive.bg_stroke.color = Color32::from_gray(90);
+    visuals.selection.stroke.color = Color32::from_rgb(0, 70, 200);
+    visuals
+}
