@@ -15,6 +15,17 @@ pub const ACCENT: Rgb = [0x1f, 0x6f, 0x8b];
 /// A bar for what was not given: no category, no kind.
 pub const NOT_GIVEN: Rgb = [0xa0, 0xa0, 0xa0];
 
+/// The frame of the board's ideas that are in no cluster.
+pub const UNGROUPED: Rgb = [0xa0, 0xa0, 0xa0];
+
+/// The fill of the table headers (PDF and workbook) and the PDF's rules.
+pub const LIGHT: Rgb = [0xe8, 0xea, 0xed];
+
+/// `rgb` as `0xRRGGBB` (what spreadsheet formats take).
+pub const fn hex([r, g, b]: Rgb) -> u32 {
+    (r as u32) << 16 | (g as u32) << 8 | b as u32
+}
+
 /// The colour of an idea's status (lanes, triage split, funnel).
 pub const fn status_rgb(status: Status) -> Rgb {
     match status {
@@ -62,6 +73,12 @@ pub const fn funnel_rgb(stage: FunnelStage) -> Rgb {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_rrggbb() {
+        assert_eq!(hex(LIGHT), 0xE8EAED);
+        assert_eq!(hex([0x01, 0x02, 0x03]), 0x010203);
+    }
 
     #[test]
     fn each_status_has_its_own_colour() {

@@ -40,7 +40,7 @@ impl Rgb8 {
 
 pub const BLACK: Rgb8 = Rgb8(0x1a, 0x1a, 0x1a);
 pub const GREY: Rgb8 = Rgb8(0x5f, 0x63, 0x68);
-pub const LIGHT: Rgb8 = Rgb8(0xe8, 0xea, 0xed);
+pub const LIGHT: Rgb8 = Rgb8::of(crate::theme::LIGHT);
 pub const ACCENT: Rgb8 = Rgb8::of(crate::theme::ACCENT);
 
 fn colour(c: Rgb8) -> Color {

@@ -658,7 +658,8 @@ impl BoardView {
         zone: &egui::Response,
     ) {
         let t = cx.t;
-        let colour = cluster.map_or(Color32::GRAY, |c| colour32(c.colour));
+        let [r, g, b] = crate::theme::UNGROUPED;
+        let colour = cluster.map_or(Color32::from_rgb(r, g, b), |c| colour32(c.colour));
         let hovering_drop = zone.dnd_hover_payload::<DraggedCards>().is_some();
         let fill = if hovering_drop {
             colour.gamma_multiply(0.35)
