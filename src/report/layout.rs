@@ -31,10 +31,17 @@ pub enum Face {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb8(pub u8, pub u8, pub u8);
 
+impl Rgb8 {
+    /// One of the [`crate::theme`] colours.
+    pub const fn of([r, g, b]: crate::theme::Rgb) -> Self {
+        Rgb8(r, g, b)
+    }
+}
+
 pub const BLACK: Rgb8 = Rgb8(0x1a, 0x1a, 0x1a);
 pub const GREY: Rgb8 = Rgb8(0x5f, 0x63, 0x68);
-pub const LIGHT: Rgb8 = Rgb8(0xe8, 0xea, 0xed);
-pub const ACCENT: Rgb8 = Rgb8(0x1f, 0x6f, 0x8b);
+pub const LIGHT: Rgb8 = Rgb8::of(crate::theme::LIGHT);
+pub const ACCENT: Rgb8 = Rgb8::of(crate::theme::ACCENT);
 
 fn colour(c: Rgb8) -> Color {
     Color::Rgb(Rgb::new(

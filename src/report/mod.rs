@@ -8,14 +8,16 @@ use std::collections::HashMap;
 use printpdf::{ParsedFont, PdfDocument, PdfSaveOptions};
 use uuid::Uuid;
 
-use layout::{ACCENT, BLACK, Column, Face, Fonts, GREY, LIGHT, Rgb8, Writer};
+use layout::{ACCENT, BLACK, Column, Face, Fonts, GREY, Rgb8, Writer};
 pub use layout::{
     CONTENT_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
     Placed,
 };
 pub use xlsx::write_xlsx;
 
-use crate::model::{Colour, Idea, IdeaKind, Language, Session, Stats, Status};
+use crate::model::charts::{CategoryBar, ChartSeries, FunnelStage};
+use crate::model::{Idea, Language, Session, Stats, Status};
+use crate::theme;
 
 /// DejaVu Sans cut to the Latin scripts (see `assets/fonts/subset.sh` and
 /// `assets/fonts/LICENSE-DejaVu.txt`): every French glyph, ~100 KB embedded.
@@ -217,7 +219,7 @@ pub fn render_pdf(session: &Session) -> Result<Report, ReportError> {
     let mut out = Writer::new(&fonts);
     cover(&mut out, session, &stats, w, language);
     out.new_page();
-    charts(&mut out, session, &stats, w, language);
+    charts(&mut out, session, w, language);
     out.new_page();
     triaged(&mut out, session, w);
     out.new_page();
@@ -407,97 +409,77 @@ fn bar_chart(out: &mut Writer, title: &str, bars: &[(String, usize, Rgb8)]) {
     out.space(14.0);
 }
 
-fn palette(i: usize) -> Rgb8 {
-    let c = Colour::nth(i);
-    Rgb8(c.0, c.1, c.2)
-}
-
-const GREEN: Rgb8 = Rgb8(0x2e, 0x8b, 0x57);
-const BLUE: Rgb8 = Rgb8(0x2e, 0x6d, 0xb0);
-const RED: Rgb8 = Rgb8(0xb0, 0x3a, 0x2e);
-
-fn charts(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language: Language) {
+/// The four charts, drawn from the model's series with the theme's colours.
+fn charts(out: &mut Writer, session: &Session, w: &Words, language: Language) {
+    let series = ChartSeries::of(session);
     out.heading(w.charts, 18.0, 100.0);
-    let mut by_category: Vec<(String, usize, Rgb8)> = session
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let count = session
-                .ideas
-                .iter()
-                .filter(|idea| idea.category.as_deref() == Some(c.key.as_str()))
-                .count();
-            (c.label(language).to_owned(), count, palette(i))
-        })
-        .collect();
-    let uncategorised = session
-        .ideas
-        .iter()
-        .filter(|i| i.category.is_none())
-        .count();
-    if uncategorised > 0 {
-        by_category.push((w.not_given.to_owned(), uncategorised, GREY));
-    }
-    bar_chart(out, w.by_category, &by_category);
 
-    let mut by_kind: Vec<(String, usize, Rgb8)> = IdeaKind::ALL
+    let by_category: Vec<(String, usize, Rgb8)> = series
+        .by_category
         .iter()
-        .enumerate()
-        .map(|(i, k)| {
+        .map(|bar| {
+            let label = match bar.key {
+                CategoryBar::Category(i) => session
+                    .categories
+                    .get(i)
+                    .map_or(w.not_given, |c| c.label(language)),
+                CategoryBar::Uncategorised => w.not_given,
+            };
             (
-                k.label(language).to_owned(),
-                session
-                    .ideas
-                    .iter()
-                    .filter(|idea| idea.kind == Some(*k))
-                    .count(),
-                palette(i + 4),
+                label.to_owned(),
+                bar.count,
+                Rgb8::of(theme::category_rgb(bar.key)),
             )
         })
         .collect();
-    let no_kind = session.ideas.iter().filter(|i| i.kind.is_none()).count();
-    if no_kind > 0 {
-        by_kind.push((w.not_given.to_owned(), no_kind, GREY));
-    }
+    bar_chart(out, w.by_category, &by_category);
+
+    let by_kind: Vec<(String, usize, Rgb8)> = series
+        .by_kind
+        .iter()
+        .map(|bar| {
+            let label = bar
+                .key
+                .map_or_else(|| w.not_given.to_owned(), |k| capitalise(k.label(language)));
+            (label, bar.count, Rgb8::of(theme::kind_rgb(bar.key)))
+        })
+        .collect();
     bar_chart(out, w.by_kind, &by_kind);
 
-    let funnel = [
-        (capitalise(w.ideas), stats.ideas, GREY),
-        (capitalise(w.selected_short), stats.selected, ACCENT),
-        (
-            capitalise(Status::Imminent.label(language)),
-            stats.imminent,
-            GREEN,
-        ),
-    ];
+    let funnel: Vec<(String, usize, Rgb8)> = series
+        .funnel
+        .iter()
+        .map(|bar| {
+            let label = match bar.key {
+                FunnelStage::Ideas => w.ideas,
+                FunnelStage::Selected => w.selected_short,
+                FunnelStage::Imminent => Status::Imminent.label(language),
+            };
+            (
+                capitalise(label),
+                bar.count,
+                Rgb8::of(theme::funnel_rgb(bar.key)),
+            )
+        })
+        .collect();
     bar_chart(out, w.funnel, &funnel);
 
-    let untriaged = session
-        .ideas
+    let split: Vec<(String, usize, Rgb8)> = series
+        .triage
         .iter()
-        .filter(|i| i.status == Status::Selected)
-        .count();
-    let mut split = vec![
-        (
-            capitalise(Status::Imminent.label(language)),
-            stats.imminent,
-            GREEN,
-        ),
-        (
-            capitalise(Status::ToDeepen.label(language)),
-            stats.to_deepen,
-            BLUE,
-        ),
-        (
-            capitalise(Status::Abandoned.label(language)),
-            stats.abandoned,
-            RED,
-        ),
-    ];
-    if untriaged > 0 {
-        split.push((capitalise(w.to_triage), untriaged, LIGHT));
-    }
+        .map(|bar| {
+            let label = if bar.key == Status::Selected {
+                w.to_triage
+            } else {
+                bar.key.label(language)
+            };
+            (
+                capitalise(label),
+                bar.count,
+                Rgb8::of(theme::status_rgb(bar.key)),
+            )
+        })
+        .collect();
     bar_chart(out, w.triage_split, &split);
 }
 

@@ -54,7 +54,9 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
     let fr = session.info.language == Language::Fr;
     let pick = |f: &'static str, e: &'static str| if fr { f } else { e };
     let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold().set_background_color(0xE8EAED);
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(crate::theme::hex(crate::theme::LIGHT));
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let date = Format::new()
         .set_num_format(if fr { "dd/mm/yyyy" } else { "yyyy-mm-dd" })

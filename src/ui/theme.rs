@@ -2,6 +2,12 @@
 
 use egui::Color32;
 
+/// A colour of the crate's theme ([`crate::theme`]), for egui.
+pub fn rgb(colour: crate::theme::Rgb) -> Color32 {
+    let [r, g, b] = colour;
+    Color32::from_rgb(r, g, b)
+}
+
 /// egui's fonts, with DejaVu Sans (the report's font) behind them for the characters
 /// they lack (arrows, rarer Latin letters).
 pub fn install_fonts(ctx: &egui::Context) {

@@ -185,7 +185,9 @@ pub fn card_ui(
     let accent = idea
         .cluster
         .and_then(|c| session.cluster(c))
-        .map_or(Color32::GRAY, |c| colour32(c.colour));
+        .map_or(crate::ui::theme::rgb(crate::theme::UNGROUPED), |c| {
+            colour32(c.colour)
+        });
     let painter = ui.painter_at(rect.expand(4.0));
     painter.rect_filled(rect, CornerRadius::same(6), fill);
     painter.rect_filled(

@@ -304,12 +304,8 @@ impl SelectionView {
 }
 
 fn lane_colour(status: Status) -> Color32 {
-    match status {
-        Status::Abandoned => Color32::from_rgb(0xb0, 0x3a, 0x2e),
-        Status::Imminent => Color32::from_rgb(0x2e, 0x8b, 0x57),
-        Status::ToDeepen => Color32::from_rgb(0x2e, 0x6d, 0xb0),
-        _ => Color32::GRAY,
-    }
+    let [r, g, b] = crate::theme::status_rgb(status);
+    Color32::from_rgb(r, g, b)
 }
 
 fn capitalised(text: &str) -> String {

@@ -1,9 +1,10 @@
 //! Synthesis: the key figures as the workshop report states them, and charts.
 
-use egui::{Align2, Color32, FontId, RichText, Sense, Ui, vec2};
+use egui::{Align2, Color32, FontId, RichText, Role, Sense, Ui, WidgetInfo, vec2};
 
-use crate::model::{IdeaKind, Stats, Status};
-use crate::ui::widgets::colour32;
+use crate::model::charts::{CategoryBar, ChartSeries, FunnelStage};
+use crate::model::{Stats, Status};
+use crate::theme;
 use crate::ui::{Command, ViewCtx};
 
 /// The synthesis view; `exporting` mirrors the app's state.
@@ -54,79 +55,61 @@ impl SynthesisView {
                 }
                 ui.add_space(16.0);
 
-                let by_category: Vec<(String, usize, Color32)> = session
-                    .categories
+                let series = ChartSeries::of(session);
+                let language = cx.language;
+                let by_category: Vec<(String, usize, Color32)> = series
+                    .by_category
                     .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
+                    .map(|bar| {
+                        let label = match bar.key {
+                            CategoryBar::Category(i) => session
+                                .categories
+                                .get(i)
+                                .map_or(t.no_kind, |c| c.label(language)),
+                            CategoryBar::Uncategorised => t.no_kind,
+                        };
                         (
-                            c.label(cx.language).to_owned(),
-                            session
-                                .ideas
-                                .iter()
-                                .filter(|idea| idea.category.as_deref() == Some(c.key.as_str()))
-                                .count(),
-                            colour32(crate::model::Colour::nth(i)),
+                            label.to_owned(),
+                            bar.count,
+                            rgb(theme::category_rgb(bar.key)),
                         )
                     })
                     .collect();
-                let mut by_kind: Vec<(String, usize, Color32)> = IdeaKind::ALL
+                let by_kind: Vec<(String, usize, Color32)> = series
+                    .by_kind
                     .iter()
-                    .enumerate()
-                    .map(|(i, k)| {
-                        (
-                            k.label(cx.language).to_owned(),
-                            session
-                                .ideas
-                                .iter()
-                                .filter(|idea| idea.kind == Some(*k))
-                                .count(),
-                            colour32(crate::model::Colour::nth(i + 4)),
-                        )
+                    .map(|bar| {
+                        let label = bar.key.map_or_else(
+                            || t.no_kind.to_owned(),
+                            |k| capitalised(k.label(language)),
+                        );
+                        (label, bar.count, rgb(theme::kind_rgb(bar.key)))
                     })
                     .collect();
-                by_kind.push((
-                    t.no_kind.to_owned(),
-                    session.ideas.iter().filter(|i| i.kind.is_none()).count(),
-                    Color32::GRAY,
-                ));
-                let funnel = vec![
-                    (
-                        t.funnel_ideas.to_owned(),
-                        stats.ideas,
-                        Color32::from_rgb(0x5f, 0x6b, 0x7a),
-                    ),
-                    (
-                        t.funnel_selected.to_owned(),
-                        stats.selected,
-                        Color32::from_rgb(0x2e, 0x86, 0xab),
-                    ),
-                    (
-                        t.funnel_imminent.to_owned(),
-                        stats.imminent,
-                        Color32::from_rgb(0x2e, 0x8b, 0x57),
-                    ),
-                ];
-                let triage: Vec<(String, usize, Color32)> = [
-                    (Status::Imminent, Color32::from_rgb(0x2e, 0x8b, 0x57)),
-                    (Status::ToDeepen, Color32::from_rgb(0x2e, 0x6d, 0xb0)),
-                    (Status::Abandoned, Color32::from_rgb(0xb0, 0x3a, 0x2e)),
-                    (Status::Selected, Color32::GRAY),
-                ]
-                .into_iter()
-                .map(|(s, c)| {
-                    let label = if s == Status::Selected {
-                        t.to_triage.to_owned()
-                    } else {
-                        s.label(cx.language).to_owned()
-                    };
-                    (
-                        label,
-                        session.ideas.iter().filter(|i| i.status == s).count(),
-                        c,
-                    )
-                })
-                .collect();
+                let funnel: Vec<(String, usize, Color32)> = series
+                    .funnel
+                    .iter()
+                    .map(|bar| {
+                        let label = match bar.key {
+                            FunnelStage::Ideas => t.funnel_ideas,
+                            FunnelStage::Selected => t.funnel_selected,
+                            FunnelStage::Imminent => t.funnel_imminent,
+                        };
+                        (label.to_owned(), bar.count, rgb(theme::funnel_rgb(bar.key)))
+                    })
+                    .collect();
+                let triage: Vec<(String, usize, Color32)> = series
+                    .triage
+                    .iter()
+                    .map(|bar| {
+                        let label = if bar.key == Status::Selected {
+                            t.to_triage.to_owned()
+                        } else {
+                            capitalised(bar.key.label(language))
+                        };
+                        (label, bar.count, rgb(theme::status_rgb(bar.key)))
+                    })
+                    .collect();
 
                 ui.columns(2, |columns| {
                     bar_chart_ui(&mut columns[0], t.by_category, &by_category, big);
@@ -141,7 +124,20 @@ impl SynthesisView {
     }
 }
 
-/// Horizontal bars with their labels and values.
+fn rgb([r, g, b]: theme::Rgb) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Horizontal bars with their labels and values; each bar reads as a meter (its label
+/// and its count) to a screen reader and to the tests.
 fn bar_chart_ui(ui: &mut Ui, title: &str, bars: &[(String, usize, Color32)], size: f32) {
     ui.label(RichText::new(title).size(size * 0.9).strong());
     let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
@@ -153,6 +149,16 @@ fn bar_chart_ui(ui: &mut Ui, title: &str, bars: &[(String, usize, Color32)], siz
     let text = ui.visuals().text_color();
     for (i, (label, value, colour)) in bars.iter().enumerate() {
         let y = rect.min.y + i as f32 * row;
+        let bar_rect = egui::Rect::from_min_size(egui::pos2(rect.min.x, y), vec2(width, row));
+        ui.interact(
+            bar_rect,
+            ui.make_persistent_id(("bar", title, i)),
+            Sense::hover(),
+        )
+        .widget_info(|| WidgetInfo {
+            value: Some(*value as f64),
+            ..WidgetInfo::labeled(Role::Meter, true, label)
+        });
         painter.text(
             egui::pos2(rect.min.x + label_width - 8.0, y + row / 2.0),
             Align2::RIGHT_CENTER,

@@ -1,7 +1,7 @@
 //! The board's cluster sections: their frames and headers, renaming in place, the
 //! cluster menu, and the prompt that groups the selected cards.
 
-use egui::{Color32, Key, Rect, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
+use egui::{Key, Rect, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
 
 use super::layout::{Layout, Section};
 use super::{BoardView, DraggedCards};
@@ -23,7 +23,9 @@ impl BoardView {
         zone: &egui::Response,
     ) {
         let t = cx.t;
-        let colour = cluster.map_or(Color32::GRAY, |c| colour32(c.colour));
+        let colour = cluster.map_or(crate::ui::theme::rgb(crate::theme::UNGROUPED), |c| {
+            colour32(c.colour)
+        });
         let hovering_drop = zone.dnd_hover_payload::<DraggedCards>().is_some();
         let fill = if hovering_drop {
             colour.gamma_multiply(0.35)
