@@ -377,7 +377,7 @@ impl BoardView {
             ui.separator();
             let n = self.targets().len();
             if n > 0 {
-                ui.label(format!("{n} {}", t.selected_cards));
+                ui.label(t.selected_count.count(cx.language, n));
                 if ui
                     .button(t.group)
                     .on_hover_text(Command::GroupSelection.shortcut_text(ui.ctx()))
@@ -715,7 +715,7 @@ impl BoardView {
                     let votes = if self.hidden_tally {
                         String::new()
                     } else {
-                        format!(" · {votes} {}", t.votes)
+                        format!(" · {}", t.votes_count.count(cx.language, votes as usize))
                     };
                     let title = header_ui.add(
                         egui::Label::new(
