@@ -150,7 +150,7 @@ fn check_reports_an_inconsistent_session() {
     );
     fs::write(dir.path().join("broken.ron"), broken).expect("written");
     let o = run_in(dir.path(), &["check", "broken.ron"]);
-    assert_error(&o, "problèmes trouvés");
+    assert_error(&o, "trouvé");
     assert!(String::from_utf8_lossy(&o.stdout).contains("problème :"));
 }
 

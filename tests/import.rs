@@ -396,7 +396,7 @@ fn a_bad_organisation_row_imports_nothing() {
         &format!("{ok};absente\n"),
         3,
         "A (nom)",
-        "is empty",
+        "est vide",
     );
     assert_refused(
         "--organisations",
@@ -410,14 +410,14 @@ fn a_bad_organisation_row_imports_nothing() {
         &format!("{ok}a ;\n"),
         3,
         "A (nom)",
-        "line 2",
+        "ligne 2",
     );
     assert_refused(
         "--organisations",
         &format!("{ok}Ferme des coteaux;\n"),
         3,
         "A (nom)",
-        "already in the session",
+        "déjà dans l'atelier",
     );
     assert_refused(
         "--organisations",
