@@ -785,7 +785,7 @@ fn required(text: &str, what: Field) -> Result<String, ActionError> {
     }
 }
 
-fn exists<'a, T>(found: Option<&'a T>, kind: EntityKind, id: Uuid) -> Result<&'a T, ActionError> {
+fn exists<T>(found: Option<&T>, kind: EntityKind, id: Uuid) -> Result<&T, ActionError> {
     found.ok_or(ActionError::Missing { kind, id })
 }
 

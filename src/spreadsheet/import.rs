@@ -169,11 +169,11 @@ impl<'t> Columns<'t> {
                     line: Some(table.header_line),
                     column: Some(column_letter(index)),
                     value: Some(header.clone()),
-                    problem: ImportProblem::DuplicateColumn {
+                    problem: Box::new(ImportProblem::DuplicateColumn {
                         first: column_letter(first),
                         second: column_letter(index),
                         key: spec.key.to_owned(),
-                    },
+                    }),
                 });
             }
         }
@@ -184,10 +184,10 @@ impl<'t> Columns<'t> {
                     line: Some(table.header_line),
                     column: None,
                     value: None,
-                    problem: ImportProblem::MissingColumn {
+                    problem: Box::new(ImportProblem::MissingColumn {
                         key: spec.key.to_owned(),
                         accepted: spec.headers.iter().map(|h| (*h).to_owned()).collect(),
-                    },
+                    }),
                 });
             }
         }
@@ -213,7 +213,7 @@ impl<'t> Columns<'t> {
                 format!("{} ({header})", column_letter(i))
             }),
             value: Some(self.get(row, key).to_owned()).filter(|v| !v.is_empty()),
-            problem,
+            problem: Box::new(problem),
         }
     }
 

@@ -24,7 +24,7 @@ pub struct ImportError {
     /// The column: its letter and header, e.g. `C (presence)`.
     pub column: Option<String>,
     pub value: Option<String>,
-    pub problem: ImportProblem,
+    pub problem: Box<ImportProblem>,
 }
 
 /// What is wrong in an imported file.
@@ -85,7 +85,7 @@ impl ImportError {
             line: None,
             column: None,
             value: None,
-            problem,
+            problem: Box::new(problem),
         }
     }
 

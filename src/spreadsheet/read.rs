@@ -124,7 +124,7 @@ pub fn parse_csv(
                     line,
                     column: None,
                     value: None,
-                    problem: ImportProblem::NotCsv,
+                    problem: Box::new(ImportProblem::NotCsv),
                 });
             }
         }
@@ -157,10 +157,10 @@ pub fn parse_csv(
                         line: Some(line),
                         column: Some(column_letter(width + extra)),
                         value: fields.get(width + extra).cloned(),
-                        problem: ImportProblem::TooManyFields {
+                        problem: Box::new(ImportProblem::TooManyFields {
                             width,
                             delimiter: char::from(delimiter),
-                        },
+                        }),
                     });
                 }
                 let mut fields = fields;
