@@ -250,4 +250,27 @@ mod tests {
         );
         assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
     }
+
+    #[test]
+    fn library_errors_are_put_in_plain_words() {
+        let not_found = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(
+            io_problem(Language::Fr, &not_found),
+            "le fichier ou le dossier n'existe pas"
+        );
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(io_problem(Language::En, &full), "the disk is full");
+        assert_eq!(
+            ron_problem(Language::Fr, &ron::Error::Eof),
+            "fin de fichier inattendue"
+        );
+        let opener = std::io::Error::other("Launcher \"gio\" \"open\" failed");
+        let message = opener_message(
+            Language::Fr,
+            std::path::Path::new("/tmp/synthese.pdf"),
+            &opener,
+        );
+        assert!(message.contains("« synthese.pdf »"), "{message}");
+        assert!(!message.contains("gio"), "{message}");
+    }
 }

@@ -123,6 +123,10 @@ impl StoreError {
             } => {
                 let mut problem = ron_problem(language, problem);
                 if *cut_short {
+                    // A file cut short stops the parser wherever it was: say so plainly.
+                    if problem == w.ron_unexpected_text {
+                        w.ron_end.clone_into(&mut problem);
+                    }
                     problem = fill(w.ron_cut_short, &[("problem", &problem)]);
                 }
                 fill(
