@@ -166,3 +166,13 @@ pub enum SaveError {
     #[error(transparent)]
     Store(StoreError),
 }
+
+impl SaveError {
+    /// The failure for a facilitator, in `language`, naming the file.
+    pub fn message(&self, language: crate::model::Language) -> String {
+        match self {
+            SaveError::NoPath => crate::i18n::words(language).save_as_first.to_owned(),
+            SaveError::Store(e) => e.message(language),
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! The words of the merge of table files: its summary, its conflicts, its refusals.
+
+use super::catalogue;
+
+catalogue! {
+    /// The merge's words in one language.
+    pub struct MergeWords {
+        texts {
+            summary: "ajouté : {added} ; modifié : {updated}{unified} ; {conflicts}", "added: {added}; updated: {updated}{unified}; {conflicts}";
+            nothing: "rien", "nothing";
+            conflict: "{kind} « {label} » : gardé {kept} ({kept_at}), écarté {dropped} ({dropped_at}) : {differences}", "{kind} \"{label}\": kept {kept} ({kept_at}), dropped {dropped} ({dropped_at}): {differences}";
+            other_session: "« {file} » est le fichier d'un autre atelier (atelier {found}, et non {expected}) : ne le fusionnez quand même que si vous en êtes sûr", "\"{file}\" is another workshop's file (session {found}, not {expected}): merge it anyway only if you are sure";
+            not_a_folder: "« {folder} » n'est pas un dossier", "\"{folder}\" is not a folder";
+        }
+        plurals {
+            unified: (" ; {n} élément trouvé sous deux identités et réuni par son nom", " ; {n} éléments trouvés sous deux identités et réunis par leur nom"), ("; {n} item found under two identities and unified by name", "; {n} items found under two identities and unified by name");
+            conflicts: ("{n} conflit", "{n} conflits"), ("{n} conflict", "{n} conflicts");
+            ideas: ("{n} idée", "{n} idées"), ("{n} idea", "{n} ideas");
+            organisations: ("{n} organisation", "{n} organisations"), ("{n} organisation", "{n} organisations");
+            fiches: ("{n} fiche", "{n} fiches"), ("{n} resource sheet", "{n} resource sheets");
+            clusters: ("{n} regroupement", "{n} regroupements"), ("{n} cluster", "{n} clusters");
+            tables: ("{n} table", "{n} tables"), ("{n} table", "{n} tables");
+            facilitators: ("{n} animateur·rice", "{n} animateur·rices"), ("{n} facilitator", "{n} facilitators");
+            categories: ("{n} catégorie", "{n} catégories"), ("{n} category", "{n} categories");
+            details: ("les détails de l'atelier ({n})", "les détails de l'atelier ({n})"), ("the session details ({n})", "the session details ({n})");
+        }
+        areas {}
+    }
+}

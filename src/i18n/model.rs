@@ -1,0 +1,117 @@
+//! The model's words: the labels of its enums, what each action does ("Annuler : …")
+//! and why an action is refused.
+
+use super::catalogue;
+
+catalogue! {
+    /// The model's words in one language.
+    pub struct ModelWords {
+        texts {
+            attendance_present: "présente", "present";
+            attendance_represented: "représentée", "represented";
+            attendance_absent: "absente", "absent";
+            direction_offer: "offre", "offer";
+            direction_need: "besoin", "need";
+            kind_substitution: "substitution", "substitution";
+            kind_mutualisation: "mutualisation", "pooling";
+            status_proposed: "proposée", "proposed";
+            status_selected: "retenue pour les rendez-vous B2B", "selected for B2B meetings";
+            status_abandoned: "abandonnée", "abandoned";
+            status_imminent: "sur le point de se concrétiser", "about to happen";
+            status_to_deepen: "à approfondir", "to deepen";
+
+            entity_facilitator: "animateur·rice", "facilitator";
+            entity_table: "table", "table";
+            entity_category: "catégorie", "category";
+            entity_organisation: "organisation", "organisation";
+            entity_fiche: "fiche ressource", "resource sheet";
+            entity_idea: "idée", "idea";
+            entity_cluster: "regroupement", "cluster";
+
+            field_title: "le titre", "the title";
+            field_name: "le nom", "the name";
+            field_resource: "la ressource", "the resource";
+            field_session_title: "le titre de l'atelier", "the session title";
+            field_category_key: "la clé de la catégorie", "the category key";
+
+            action_edit_session: "modifier l'atelier", "edit the session";
+            action_add_facilitator: "ajouter un·e animateur·rice", "add a facilitator";
+            action_edit_facilitator: "modifier un·e animateur·rice", "edit a facilitator";
+            action_delete_facilitator: "supprimer un·e animateur·rice", "delete a facilitator";
+            action_add_table: "ajouter une table", "add a table";
+            action_edit_table: "modifier une table", "edit a table";
+            action_delete_table: "supprimer une table", "delete a table";
+            action_add_category: "ajouter une catégorie", "add a category";
+            action_edit_category: "modifier une catégorie", "edit a category";
+            action_delete_category: "supprimer une catégorie", "delete a category";
+            action_add_organisation: "ajouter une organisation", "add an organisation";
+            action_edit_organisation: "modifier une organisation", "edit an organisation";
+            action_delete_organisation: "supprimer une organisation", "delete an organisation";
+            action_add_fiche: "ajouter une fiche", "add a resource sheet";
+            action_edit_fiche: "modifier une fiche", "edit a resource sheet";
+            action_delete_fiche: "supprimer une fiche", "delete a resource sheet";
+            action_add_idea: "ajouter une idée", "add an idea";
+            action_edit_idea: "modifier une idée", "edit an idea";
+            action_add_cluster: "créer un regroupement", "create a cluster";
+            action_edit_cluster: "modifier un regroupement", "edit a cluster";
+            action_dissolve_cluster: "dissoudre un regroupement", "dissolve a cluster";
+            action_vote: "voter", "vote";
+
+            error_empty: "{field} est vide", "{field} is empty";
+            error_missing: "{kind} introuvable dans cet atelier", "no such {kind} in this session";
+            error_duplicate_organisation: "une organisation nommée « {name} » existe déjà dans l'atelier", "an organisation named \"{name}\" is already in the session";
+            error_duplicate_category: "une catégorie de clé « {key} » existe déjà", "a category with the key \"{key}\" already exists";
+            error_unknown_category: "pas de catégorie « {key} » dans cet atelier", "no category \"{key}\" in this session";
+            error_duplicate_id: "cet élément existe déjà dans l'atelier", "this item is already in the session";
+            error_nothing: "rien à faire", "nothing to do";
+
+            stats_with_detail: "{total} ({first}, {second})", "{total} ({first}, {second})";
+            stats_triage: "dont {abandoned}, {imminent} sur le point de se concrétiser, {to_deepen} à approfondir{untriaged}", "of which {abandoned}, {imminent} about to happen, {to_deepen} to deepen{untriaged}";
+            stats_untriaged: ", {n} encore à trier", ", {n} not triaged yet";
+        }
+        plurals {
+            action_delete_ideas: ("supprimer {n} idée", "supprimer {n} idées"), ("delete {n} idea", "delete {n} ideas");
+            action_merge_clusters: ("fusionner {n} regroupement", "fusionner {n} regroupements"), ("merge {n} cluster", "merge {n} clusters");
+            action_group_ideas: ("regrouper {n} idée", "regrouper {n} idées"), ("group {n} idea", "group {n} ideas");
+            action_ungroup_ideas: ("dégrouper {n} idée", "dégrouper {n} idées"), ("ungroup {n} idea", "ungroup {n} ideas");
+            action_back_to_proposed: ("remettre {n} idée en proposition", "remettre {n} idées en proposition"), ("set {n} idea back to proposed", "set {n} ideas back to proposed");
+            action_select_for_b2b: ("retenir {n} idée pour les B2B", "retenir {n} idées pour les B2B"), ("select {n} idea for B2B", "select {n} ideas for B2B");
+            action_mark_status: ("classer {n} idée « {status} »", "classer {n} idées « {status} »"), ("mark {n} idea \"{status}\"", "mark {n} ideas \"{status}\"");
+            action_select_top_voted: ("retenir l'idée la plus votée ({n})", "retenir les {n} idées les plus votées"), ("select the most voted idea ({n})", "select the {n} most voted ideas");
+            action_merge_files: ("fusionner {n} fichier de table", "fusionner {n} fichiers de table"), ("merge {n} table file", "merge {n} table files");
+            action_import_rows: ("importer {n} ligne", "importer {n} lignes"), ("import {n} row", "import {n} rows");
+            error_category_in_use: ("la catégorie « {category} » est utilisée par {n} fiche ou idée", "la catégorie « {category} » est utilisée par {n} fiches ou idées"), ("the category \"{category}\" is used by {n} resource sheet or idea", "the category \"{category}\" is used by {n} resource sheets or ideas");
+            stats_organisations: ("{n} organisation", "{n} organisations"), ("{n} organisation", "{n} organisations");
+            stats_present: ("{n} présente", "{n} présentes"), ("{n} present", "{n} present");
+            stats_represented: ("{n} représentée", "{n} représentées"), ("{n} represented", "{n} represented");
+            stats_facilitators: ("{n} animateur·rice", "{n} animateur·rices"), ("{n} facilitator", "{n} facilitators");
+            stats_tables: ("{n} table", "{n} tables"), ("{n} table", "{n} tables");
+            stats_fiches: ("{n} fiche ressource", "{n} fiches ressources"), ("{n} resource sheet", "{n} resource sheets");
+            stats_offers: ("{n} offre", "{n} offres"), ("{n} offer", "{n} offers");
+            stats_needs: ("{n} besoin", "{n} besoins"), ("{n} need", "{n} needs");
+            stats_ideas: ("{n} idée de synergie", "{n} idées de synergie"), ("{n} synergy idea", "{n} synergy ideas");
+            stats_selected: ("{n} idée retenue pour les rendez-vous B2B", "{n} idées retenues pour les rendez-vous B2B"), ("{n} idea selected for B2B meetings", "{n} ideas selected for B2B meetings");
+            stats_abandoned: ("{n} abandonnée", "{n} abandonnées"), ("{n} abandoned", "{n} abandoned");
+            stats_clusters: ("{n} regroupement", "{n} regroupements"), ("{n} cluster", "{n} clusters");
+            stats_votes: ("{n} vote (gommettes)", "{n} votes (gommettes)"), ("{n} vote", "{n} votes");
+        }
+        areas {}
+    }
+}
+
+impl crate::model::EntityKind {
+    /// What an entity of this kind is called ("idée", "resource sheet").
+    pub fn word(self, language: super::Language) -> &'static str {
+        use crate::model::EntityKind;
+        let w = &super::words(language).model;
+        match self {
+            EntityKind::Facilitator => w.entity_facilitator,
+            EntityKind::Table => w.entity_table,
+            EntityKind::Category => w.entity_category,
+            EntityKind::Organisation => w.entity_organisation,
+            EntityKind::Fiche => w.entity_fiche,
+            EntityKind::Idea => w.entity_idea,
+            EntityKind::Cluster => w.entity_cluster,
+        }
+    }
+}
