@@ -294,11 +294,28 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
                     ("upgrade", &upgrade),
                     (
                         "organisations",
-                        &t.organisations.count(language, stats.organisations),
+                        &crate::i18n::nouns(language)
+                            .organisations
+                            .count(language, stats.organisations),
                     ),
-                    ("fiches", &t.fiches.count(language, stats.fiches)),
-                    ("ideas", &t.ideas.count(language, stats.ideas)),
-                    ("warnings", &t.warnings.count(language, findings.len())),
+                    (
+                        "fiches",
+                        &crate::i18n::nouns(language)
+                            .fiches
+                            .count(language, stats.fiches),
+                    ),
+                    (
+                        "ideas",
+                        &crate::i18n::nouns(language)
+                            .ideas
+                            .count(language, stats.ideas),
+                    ),
+                    (
+                        "warnings",
+                        &crate::i18n::nouns(language)
+                            .warnings
+                            .count(language, findings.len()),
+                    ),
                 ],
             );
             writeln!(out, "{line}")?;
@@ -370,7 +387,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
                 w.cli.report_written,
                 &[
                     ("file", &output.display()),
-                    ("pages", &w.cli.pages.count(language, report.pages)),
+                    ("pages", &w.nouns.pages.count(language, report.pages)),
                     ("size", &(report.pdf.len() / 1024)),
                 ],
             );
@@ -412,18 +429,39 @@ fn import(
                 ("file", &file.display()),
                 (
                     "organisations",
-                    &t.organisations.count(language, batch.organisations.len()),
+                    &crate::i18n::nouns(language)
+                        .organisations
+                        .count(language, batch.organisations.len()),
                 ),
-                ("fiches", &t.fiches.count(language, batch.fiches.len())),
-                ("ideas", &t.ideas.count(language, batch.ideas.len())),
-                ("tables", &t.tables.count(language, batch.tables.len())),
+                (
+                    "fiches",
+                    &crate::i18n::nouns(language)
+                        .fiches
+                        .count(language, batch.fiches.len()),
+                ),
+                (
+                    "ideas",
+                    &crate::i18n::nouns(language)
+                        .ideas
+                        .count(language, batch.ideas.len()),
+                ),
+                (
+                    "tables",
+                    &crate::i18n::nouns(language)
+                        .tables
+                        .count(language, batch.tables.len()),
+                ),
                 (
                     "facilitators",
-                    &t.facilitators.count(language, batch.facilitators.len()),
+                    &crate::i18n::nouns(language)
+                        .facilitators
+                        .count(language, batch.facilitators.len()),
                 ),
                 (
                     "clusters",
-                    &t.clusters.count(language, batch.clusters.len()),
+                    &crate::i18n::nouns(language)
+                        .clusters
+                        .count(language, batch.clusters.len()),
                 ),
             ],
         )
@@ -511,8 +549,18 @@ fn merge(target: &Path, inputs: &[PathBuf], force: bool, out: &mut dyn Write) ->
         t.merged,
         &[
             ("file", &target.display()),
-            ("files", &t.files.count(language, inputs.len())),
-            ("ideas", &t.ideas.count(language, report.merged.ideas.len())),
+            (
+                "files",
+                &crate::i18n::nouns(language)
+                    .files
+                    .count(language, inputs.len()),
+            ),
+            (
+                "ideas",
+                &crate::i18n::nouns(language)
+                    .ideas
+                    .count(language, report.merged.ideas.len()),
+            ),
         ],
     );
     writeln!(out, "{line}")?;

@@ -2,8 +2,8 @@
 //! nested in [`Words`].
 
 use super::{
-    CliWords, CommandWords, ErrorWords, MergeWords, ModelWords, ReportWords, WorkbookWords,
-    catalogue,
+    CliWords, CommandWords, ErrorWords, MergeWords, ModelWords, NounWords, ReportWords,
+    WorkbookWords, catalogue,
 };
 
 catalogue! {
@@ -180,12 +180,12 @@ catalogue! {
             palette_only: "palette (Ctrl+K)", "palette (Ctrl+K)";
         }
         plurals {
-            votes_count: ("{n} vote", "{n} votes"), ("{n} vote", "{n} votes");
             selected_count: ("{n} sélectionnée", "{n} sélectionnées"), ("{n} selected", "{n} selected");
             ideas_shown_count: ("{n} idée affichée", "{n} idées affichées"), ("{n} idea shown", "{n} ideas shown");
             copies_written_count: ("{n} copie de table écrite dans {folder}", "{n} copies de table écrites dans {folder}"), ("{n} table copy written to {folder}", "{n} table copies written to {folder}");
         }
         areas {
+            nouns: NounWords;
             commands: CommandWords;
             model: ModelWords;
             report: ReportWords;

@@ -32,15 +32,6 @@ catalogue! {
         }
         plurals {
             problems_found: ("{file} : {n} problème trouvé", "{file} : {n} problèmes trouvés"), ("{file}: {n} problem found", "{file}: {n} problems found");
-            organisations: ("{n} organisation", "{n} organisations"), ("{n} organisation", "{n} organisations");
-            fiches: ("{n} fiche ressource", "{n} fiches ressources"), ("{n} resource sheet", "{n} resource sheets");
-            ideas: ("{n} idée", "{n} idées"), ("{n} idea", "{n} ideas");
-            warnings: ("{n} avertissement", "{n} avertissements"), ("{n} warning", "{n} warnings");
-            tables: ("{n} table", "{n} tables"), ("{n} table", "{n} tables");
-            facilitators: ("{n} animateur·rice", "{n} animateur·rices"), ("{n} facilitator", "{n} facilitators");
-            clusters: ("{n} regroupement", "{n} regroupements"), ("{n} cluster", "{n} clusters");
-            files: ("{n} fichier", "{n} fichiers"), ("{n} file", "{n} files");
-            pages: ("{n} page", "{n} pages"), ("{n} page", "{n} pages");
         }
         areas {}
     }

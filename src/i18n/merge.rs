@@ -14,14 +14,6 @@ catalogue! {
         }
         plurals {
             unified: (" ; {n} élément trouvé sous deux identités et réuni par son nom", " ; {n} éléments trouvés sous deux identités et réunis par leur nom"), ("; {n} item found under two identities and unified by name", "; {n} items found under two identities and unified by name");
-            conflicts: ("{n} conflit", "{n} conflits"), ("{n} conflict", "{n} conflicts");
-            ideas: ("{n} idée", "{n} idées"), ("{n} idea", "{n} ideas");
-            organisations: ("{n} organisation", "{n} organisations"), ("{n} organisation", "{n} organisations");
-            fiches: ("{n} fiche", "{n} fiches"), ("{n} resource sheet", "{n} resource sheets");
-            clusters: ("{n} regroupement", "{n} regroupements"), ("{n} cluster", "{n} clusters");
-            tables: ("{n} table", "{n} tables"), ("{n} table", "{n} tables");
-            facilitators: ("{n} animateur·rice", "{n} animateur·rices"), ("{n} facilitator", "{n} facilitators");
-            categories: ("{n} catégorie", "{n} catégories"), ("{n} category", "{n} categories");
             details: ("les détails de l'atelier ({n})", "les détails de l'atelier ({n})"), ("the session details ({n})", "the session details ({n})");
         }
         areas {}

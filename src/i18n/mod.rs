@@ -19,6 +19,7 @@ mod commands;
 mod errors;
 mod merge;
 mod model;
+mod nouns;
 mod report;
 
 use std::fmt::Display;
@@ -29,6 +30,7 @@ pub use commands::CommandWords;
 pub use errors::{ErrorWords, io_problem, opener_message, ron_problem};
 pub use merge::MergeWords;
 pub use model::ModelWords;
+pub use nouns::NounWords;
 pub use report::{ReportWords, WorkbookWords};
 
 pub use crate::model::Language;
@@ -97,6 +99,11 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+/// The counted nouns of `language` ("1 idée", "2 idées").
+pub fn nouns(language: Language) -> &'static NounWords {
+    &words(language).nouns
+}
+
 /// The words of `language`.
 pub fn words(language: Language) -> &'static Words {
     match language {
@@ -141,6 +148,7 @@ macro_rules! catalogue {
             /// Every text of this area and the areas it holds, by key, for the tests
             /// (a plural gives `key.one` and `key.other`).
             #[cfg(test)]
+            #[allow(clippy::vec_init_then_push)]
             pub(crate) fn entries(&self) -> Vec<(String, &'static str)> {
                 #[allow(unused_mut)]
                 let mut entries: Vec<(String, &'static str)> = vec![
@@ -225,15 +233,15 @@ mod tests {
 
     #[test]
     fn plurals_follow_each_language() {
-        let ideas = &words(Language::Fr).report.ideas_count;
+        let ideas = &nouns(Language::Fr).synergy_ideas;
         assert_eq!(ideas.count(Language::Fr, 0), "0 idée de synergie");
         assert_eq!(ideas.count(Language::Fr, 1), "1 idée de synergie");
         assert_eq!(ideas.count(Language::Fr, 2), "2 idées de synergie");
-        let ideas = &words(Language::En).report.ideas_count;
+        let ideas = &nouns(Language::En).synergy_ideas;
         assert_eq!(ideas.count(Language::En, 0), "0 synergy ideas");
         assert_eq!(ideas.count(Language::En, 1), "1 synergy idea");
         assert_eq!(ideas.count(Language::En, 2), "2 synergy ideas");
-        let votes = &words(Language::Fr).votes_count;
+        let votes = &nouns(Language::Fr).votes;
         assert_eq!(votes.count(Language::Fr, 1), "1 vote");
         assert_eq!(votes.count(Language::Fr, 3), "3 votes");
         let selected = &words(Language::Fr).selected_count;

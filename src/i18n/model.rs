@@ -81,18 +81,10 @@ catalogue! {
             action_merge_files: ("fusionner {n} fichier de table", "fusionner {n} fichiers de table"), ("merge {n} table file", "merge {n} table files");
             action_import_rows: ("importer {n} ligne", "importer {n} lignes"), ("import {n} row", "import {n} rows");
             error_category_in_use: ("la catégorie « {category} » est utilisée par {n} fiche ou idée", "la catégorie « {category} » est utilisée par {n} fiches ou idées"), ("the category \"{category}\" is used by {n} resource sheet or idea", "the category \"{category}\" is used by {n} resource sheets or ideas");
-            stats_organisations: ("{n} organisation", "{n} organisations"), ("{n} organisation", "{n} organisations");
             stats_present: ("{n} présente", "{n} présentes"), ("{n} present", "{n} present");
             stats_represented: ("{n} représentée", "{n} représentées"), ("{n} represented", "{n} represented");
-            stats_facilitators: ("{n} animateur·rice", "{n} animateur·rices"), ("{n} facilitator", "{n} facilitators");
-            stats_tables: ("{n} table", "{n} tables"), ("{n} table", "{n} tables");
-            stats_fiches: ("{n} fiche ressource", "{n} fiches ressources"), ("{n} resource sheet", "{n} resource sheets");
-            stats_offers: ("{n} offre", "{n} offres"), ("{n} offer", "{n} offers");
-            stats_needs: ("{n} besoin", "{n} besoins"), ("{n} need", "{n} needs");
-            stats_ideas: ("{n} idée de synergie", "{n} idées de synergie"), ("{n} synergy idea", "{n} synergy ideas");
             stats_selected: ("{n} idée retenue pour les rendez-vous B2B", "{n} idées retenues pour les rendez-vous B2B"), ("{n} idea selected for B2B meetings", "{n} ideas selected for B2B meetings");
             stats_abandoned: ("{n} abandonnée", "{n} abandonnées"), ("{n} abandoned", "{n} abandoned");
-            stats_clusters: ("{n} regroupement", "{n} regroupements"), ("{n} cluster", "{n} clusters");
             stats_votes: ("{n} vote (gommettes)", "{n} votes (gommettes)"), ("{n} vote", "{n} votes");
         }
         areas {}

@@ -50,8 +50,6 @@ catalogue! {
             page_of: "page {page} sur {total}", "page {page} of {total}";
         }
         plurals {
-            ideas_count: ("{n} idée de synergie", "{n} idées de synergie"), ("{n} synergy idea", "{n} synergy ideas");
-            votes_count: ("{n} vote", "{n} votes"), ("{n} vote", "{n} votes");
             cover_organisations: ("organisation présente + représentée", "organisations présentes + représentées"), ("organisation present + represented", "organisations present + represented");
             cover_facilitators: ("animateur·rice", "animateur·rices"), ("facilitator", "facilitators");
             cover_fiches: ("fiche ressource", "fiches ressources"), ("resource sheet", "resource sheets");

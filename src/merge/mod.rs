@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 pub use watch::{FolderWatch, WatchEvent};
 
-use crate::i18n::{MergeWords, Plural, fill, words};
+use crate::i18n::{Plural, fill, words};
 use crate::model::text::fold;
 use crate::model::{
     Category, Cluster, Entity, EntityKind, Facilitator, Fiche, Idea, Language, Organisation,
@@ -94,7 +94,7 @@ impl MergeReport {
             }
             counts
                 .iter()
-                .map(|(key, n)| kind_count(w, key).count(language, *n))
+                .map(|(key, n)| kind_count(language, key).count(language, *n))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -110,7 +110,9 @@ impl MergeReport {
                 ("unified", &unified),
                 (
                     "conflicts",
-                    &w.conflicts.count(language, self.conflicts.len()),
+                    &crate::i18n::nouns(language)
+                        .conflicts
+                        .count(language, self.conflicts.len()),
                 ),
             ],
         )
@@ -124,16 +126,17 @@ impl MergeReport {
 
 /// How the summary counts the entities of a [`Mergeable::KEY`] (or the session's
 /// `details`).
-fn kind_count(w: &'static MergeWords, key: &str) -> &'static Plural {
+fn kind_count(language: Language, key: &str) -> &'static Plural {
+    let n = crate::i18n::nouns(language);
     match key {
-        "ideas" => &w.ideas,
-        "organisations" => &w.organisations,
-        "fiches" => &w.fiches,
-        "clusters" => &w.clusters,
-        "tables" => &w.tables,
-        "facilitators" => &w.facilitators,
-        "categories" => &w.categories,
-        _ => &w.details,
+        "ideas" => &n.ideas,
+        "organisations" => &n.organisations,
+        "fiches" => &n.fiches,
+        "clusters" => &n.clusters,
+        "tables" => &n.tables,
+        "facilitators" => &n.facilitators,
+        "categories" => &n.categories,
+        _ => &crate::i18n::words(language).merge.details,
     }
 }
 

@@ -87,6 +87,7 @@ impl Stats {
     /// The figures as sentences, the way a workshop report states them.
     pub fn lines(&self, language: Language) -> Vec<String> {
         let w = &crate::i18n::words(language).model;
+        let nouns = crate::i18n::nouns(language);
         let count = |plural: &crate::i18n::Plural, n: usize| plural.count(language, n);
         let with_detail = |total: String, first: String, second: String| {
             crate::i18n::fill(
@@ -104,18 +105,18 @@ impl Stats {
         };
         vec![
             with_detail(
-                count(&w.stats_organisations, self.organisations),
+                count(&nouns.organisations, self.organisations),
                 count(&w.stats_present, self.organisations_present),
                 count(&w.stats_represented, self.organisations_represented),
             ),
-            count(&w.stats_facilitators, self.facilitators),
-            count(&w.stats_tables, self.tables),
+            count(&nouns.facilitators, self.facilitators),
+            count(&nouns.tables, self.tables),
             with_detail(
-                count(&w.stats_fiches, self.fiches),
-                count(&w.stats_offers, self.offers),
-                count(&w.stats_needs, self.needs),
+                count(&nouns.fiches, self.fiches),
+                count(&nouns.offers, self.offers),
+                count(&nouns.needs, self.needs),
             ),
-            count(&w.stats_ideas, self.ideas),
+            count(&nouns.synergy_ideas, self.ideas),
             count(&w.stats_selected, self.selected),
             crate::i18n::fill(
                 w.stats_triage,
@@ -126,7 +127,7 @@ impl Stats {
                     ("untriaged", &untriaged),
                 ],
             ),
-            count(&w.stats_clusters, self.clusters),
+            count(&nouns.clusters, self.clusters),
             count(
                 &w.stats_votes,
                 usize::try_from(self.votes).unwrap_or(usize::MAX),

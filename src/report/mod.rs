@@ -500,8 +500,12 @@ fn by_cluster(out: &mut Writer, session: &Session, w: &Words, language: Language
         out.heading(
             &format!(
                 "{name} — {}, {}",
-                w.ideas_count.count(language, ideas.len()),
-                w.votes_count.count(language, votes as usize)
+                crate::i18n::nouns(language)
+                    .synergy_ideas
+                    .count(language, ideas.len()),
+                crate::i18n::nouns(language)
+                    .votes
+                    .count(language, votes as usize)
             ),
             12.5,
             60.0,

@@ -85,7 +85,7 @@ impl BoardView {
                     let votes = if self.hidden_tally {
                         String::new()
                     } else {
-                        format!(" · {}", t.votes_count.count(cx.language, votes as usize))
+                        format!(" · {}", t.nouns.votes.count(cx.language, votes as usize))
                     };
                     let title = header_ui.add(
                         egui::Label::new(
