@@ -271,7 +271,9 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
                 .count();
             if problems > 0 {
                 return Err(Failure(fill(
-                    t.problems_found.form(language, problems),
+                    crate::i18n::counts(language)
+                        .problems_found
+                        .form(language, problems),
                     &[("file", &file.display()), ("n", &problems)],
                 )));
             }
@@ -294,25 +296,25 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
                     ("upgrade", &upgrade),
                     (
                         "organisations",
-                        &crate::i18n::nouns(language)
+                        &crate::i18n::counts(language)
                             .organisations
                             .count(language, stats.organisations),
                     ),
                     (
                         "fiches",
-                        &crate::i18n::nouns(language)
+                        &crate::i18n::counts(language)
                             .fiches
                             .count(language, stats.fiches),
                     ),
                     (
                         "ideas",
-                        &crate::i18n::nouns(language)
+                        &crate::i18n::counts(language)
                             .ideas
                             .count(language, stats.ideas),
                     ),
                     (
                         "warnings",
-                        &crate::i18n::nouns(language)
+                        &crate::i18n::counts(language)
                             .warnings
                             .count(language, findings.len()),
                     ),
@@ -387,7 +389,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
                 w.cli.report_written,
                 &[
                     ("file", &output.display()),
-                    ("pages", &w.nouns.pages.count(language, report.pages)),
+                    ("pages", &w.counts.pages.count(language, report.pages)),
                     ("size", &(report.pdf.len() / 1024)),
                 ],
             );
@@ -429,37 +431,37 @@ fn import(
                 ("file", &file.display()),
                 (
                     "organisations",
-                    &crate::i18n::nouns(language)
+                    &crate::i18n::counts(language)
                         .organisations
                         .count(language, batch.organisations.len()),
                 ),
                 (
                     "fiches",
-                    &crate::i18n::nouns(language)
+                    &crate::i18n::counts(language)
                         .fiches
                         .count(language, batch.fiches.len()),
                 ),
                 (
                     "ideas",
-                    &crate::i18n::nouns(language)
+                    &crate::i18n::counts(language)
                         .ideas
                         .count(language, batch.ideas.len()),
                 ),
                 (
                     "tables",
-                    &crate::i18n::nouns(language)
+                    &crate::i18n::counts(language)
                         .tables
                         .count(language, batch.tables.len()),
                 ),
                 (
                     "facilitators",
-                    &crate::i18n::nouns(language)
+                    &crate::i18n::counts(language)
                         .facilitators
                         .count(language, batch.facilitators.len()),
                 ),
                 (
                     "clusters",
-                    &crate::i18n::nouns(language)
+                    &crate::i18n::counts(language)
                         .clusters
                         .count(language, batch.clusters.len()),
                 ),
@@ -551,13 +553,13 @@ fn merge(target: &Path, inputs: &[PathBuf], force: bool, out: &mut dyn Write) ->
             ("file", &target.display()),
             (
                 "files",
-                &crate::i18n::nouns(language)
+                &crate::i18n::counts(language)
                     .files
                     .count(language, inputs.len()),
             ),
             (
                 "ideas",
-                &crate::i18n::nouns(language)
+                &crate::i18n::counts(language)
                     .ideas
                     .count(language, report.merged.ideas.len()),
             ),

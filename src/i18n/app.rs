@@ -2,7 +2,7 @@
 //! nested in [`Words`].
 
 use super::{
-    CliWords, CommandWords, ErrorWords, MergeWords, ModelWords, NounWords, ReportWords,
+    CliWords, CommandWords, CountWords, ErrorWords, MergeWords, ModelWords, ReportWords,
     WorkbookWords, catalogue,
 };
 
@@ -179,13 +179,8 @@ catalogue! {
             palette_nothing: "Aucune commande ne correspond.", "No command matches.";
             palette_only: "palette (Ctrl+K)", "palette (Ctrl+K)";
         }
-        plurals {
-            selected_count: ("{n} sélectionnée", "{n} sélectionnées"), ("{n} selected", "{n} selected");
-            ideas_shown_count: ("{n} idée affichée", "{n} idées affichées"), ("{n} idea shown", "{n} ideas shown");
-            copies_written_count: ("{n} copie de table écrite dans {folder}", "{n} copies de table écrites dans {folder}"), ("{n} table copy written to {folder}", "{n} table copies written to {folder}");
-        }
         areas {
-            nouns: NounWords;
+            counts: CountWords;
             commands: CommandWords;
             model: ModelWords;
             report: ReportWords;

@@ -30,9 +30,5 @@ catalogue! {
             heading: "Atelier : {title}", "Session: {title}";
             organised_by: " (organisé par {organiser})", " (organised by {organiser})";
         }
-        plurals {
-            problems_found: ("{file} : {n} problème trouvé", "{file} : {n} problèmes trouvés"), ("{file}: {n} problem found", "{file}: {n} problems found");
-        }
-        areas {}
     }
 }

@@ -59,7 +59,5 @@ catalogue! {
             show_merge_log: "Journal des fusions", "Merge log";
             quit: "Quitter", "Quit";
         }
-        plurals {}
-        areas {}
     }
 }

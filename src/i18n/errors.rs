@@ -74,11 +74,6 @@ catalogue! {
             import_bad_date: "attendu : une date comme 31/01/2027 ou 2027-01-31", "expected a date as 2027-01-31 or 31/01/2027";
             import_tab: "tabulation", "tab";
         }
-        plurals {
-            import_note: ("{file} : {n} ligne ({what}), lue en {encoding} avec {delimiter} entre les champs", "{file} : {n} lignes ({what}), lues en {encoding} avec {delimiter} entre les champs"), ("{file}: {n} row ({what}), read as {encoding} with {delimiter} between fields", "{file}: {n} rows ({what}), read as {encoding} with {delimiter} between fields");
-            import_ignored_columns: ("{n} colonne ignorée : {columns}", "{n} colonnes ignorées : {columns}"), ("{n} ignored column: {columns}", "{n} ignored columns: {columns}");
-        }
-        areas {}
     }
 }
 

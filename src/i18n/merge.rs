@@ -12,10 +12,5 @@ catalogue! {
             other_session: "« {file} » est le fichier d'un autre atelier (atelier {found}, et non {expected}) : ne le fusionnez quand même que si vous en êtes sûr", "\"{file}\" is another workshop's file (session {found}, not {expected}): merge it anyway only if you are sure";
             not_a_folder: "« {folder} » n'est pas un dossier", "\"{folder}\" is not a folder";
         }
-        plurals {
-            unified: (" ; {n} élément trouvé sous deux identités et réuni par son nom", " ; {n} éléments trouvés sous deux identités et réunis par leur nom"), ("; {n} item found under two identities and unified by name", "; {n} items found under two identities and unified by name");
-            details: ("les détails de l'atelier ({n})", "les détails de l'atelier ({n})"), ("the session details ({n})", "the session details ({n})");
-        }
-        areas {}
     }
 }

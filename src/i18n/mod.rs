@@ -16,10 +16,10 @@
 mod app;
 mod cli;
 mod commands;
+mod counts;
 mod errors;
 mod merge;
 mod model;
-mod nouns;
 mod report;
 
 use std::fmt::Display;
@@ -27,10 +27,10 @@ use std::fmt::Display;
 pub use app::Words;
 pub use cli::CliWords;
 pub use commands::CommandWords;
+pub use counts::CountWords;
 pub use errors::{ErrorWords, io_problem, opener_message, ron_problem};
 pub use merge::MergeWords;
 pub use model::ModelWords;
-pub use nouns::NounWords;
 pub use report::{ReportWords, WorkbookWords};
 
 pub use crate::model::Language;
@@ -100,8 +100,8 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
 }
 
 /// The counted nouns of `language` ("1 idée", "2 idées").
-pub fn nouns(language: Language) -> &'static NounWords {
-    &words(language).nouns
+pub fn counts(language: Language) -> &'static CountWords {
+    &words(language).counts
 }
 
 /// The words of `language`.
@@ -119,30 +119,30 @@ macro_rules! catalogue {
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
-            texts { $($key:ident: $fr:expr, $en:expr;)* }
-            plurals { $($pkey:ident: ($fr_one:expr, $fr_other:expr), ($en_one:expr, $en_other:expr);)* }
-            areas { $($area:ident: $area_type:ident;)* }
+            $(texts { $($key:ident: $fr:expr, $en:expr;)* })?
+            $(plurals { $($pkey:ident: ($fr_one:expr, $fr_other:expr), ($en_one:expr, $en_other:expr);)* })?
+            $(areas { $($area:ident: $area_type:ident;)* })?
         }
     ) => {
         $(#[$meta])*
         pub struct $name {
-            $(#[doc = $en] pub $key: &'static str,)*
-            $(#[doc = $en_other] pub $pkey: $crate::i18n::Plural,)*
-            $(#[doc = concat!("The words of the `", stringify!($area), "` area.")] pub $area: $area_type,)*
+            $($(#[doc = $en] pub $key: &'static str,)*)?
+            $($(#[doc = $en_other] pub $pkey: $crate::i18n::Plural,)*)?
+            $($(#[doc = concat!("The words of the `", stringify!($area), "` area.")] pub $area: $area_type,)*)?
         }
 
         impl $name {
             /// French, the default.
             pub const FR: $name = $name {
-                $($key: $fr,)*
-                $($pkey: $crate::i18n::Plural { one: $fr_one, other: $fr_other },)*
-                $($area: $area_type::FR,)*
+                $($($key: $fr,)*)?
+                $($($pkey: $crate::i18n::Plural { one: $fr_one, other: $fr_other },)*)?
+                $($($area: $area_type::FR,)*)?
             };
             /// English.
             pub const EN: $name = $name {
-                $($key: $en,)*
-                $($pkey: $crate::i18n::Plural { one: $en_one, other: $en_other },)*
-                $($area: $area_type::EN,)*
+                $($($key: $en,)*)?
+                $($($pkey: $crate::i18n::Plural { one: $en_one, other: $en_other },)*)?
+                $($($area: $area_type::EN,)*)?
             };
 
             /// Every text of this area and the areas it holds, by key, for the tests
@@ -152,17 +152,17 @@ macro_rules! catalogue {
             pub(crate) fn entries(&self) -> Vec<(String, &'static str)> {
                 #[allow(unused_mut)]
                 let mut entries: Vec<(String, &'static str)> = vec![
-                    $((stringify!($key).to_owned(), self.$key),)*
+                    $($((stringify!($key).to_owned(), self.$key),)*)?
                 ];
-                $(
+                $($(
                     entries.push((concat!(stringify!($pkey), ".one").to_owned(), self.$pkey.one));
                     entries.push((concat!(stringify!($pkey), ".other").to_owned(), self.$pkey.other));
-                )*
-                $(
+                )*)?
+                $($(
                     for (key, text) in self.$area.entries() {
                         entries.push((format!("{}.{key}", stringify!($area)), text));
                     }
-                )*
+                )*)?
                 entries
             }
         }
@@ -233,18 +233,18 @@ mod tests {
 
     #[test]
     fn plurals_follow_each_language() {
-        let ideas = &nouns(Language::Fr).synergy_ideas;
+        let ideas = &counts(Language::Fr).synergy_ideas;
         assert_eq!(ideas.count(Language::Fr, 0), "0 idée de synergie");
         assert_eq!(ideas.count(Language::Fr, 1), "1 idée de synergie");
         assert_eq!(ideas.count(Language::Fr, 2), "2 idées de synergie");
-        let ideas = &nouns(Language::En).synergy_ideas;
+        let ideas = &counts(Language::En).synergy_ideas;
         assert_eq!(ideas.count(Language::En, 0), "0 synergy ideas");
         assert_eq!(ideas.count(Language::En, 1), "1 synergy idea");
         assert_eq!(ideas.count(Language::En, 2), "2 synergy ideas");
-        let votes = &nouns(Language::Fr).votes;
+        let votes = &counts(Language::Fr).votes;
         assert_eq!(votes.count(Language::Fr, 1), "1 vote");
         assert_eq!(votes.count(Language::Fr, 3), "3 votes");
-        let selected = &words(Language::Fr).selected_count;
+        let selected = &counts(Language::Fr).selected_count;
         assert_eq!(selected.count(Language::Fr, 1), "1 sélectionnée");
         assert_eq!(selected.count(Language::Fr, 2), "2 sélectionnées");
     }

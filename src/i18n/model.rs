@@ -69,25 +69,6 @@ catalogue! {
             stats_triage: "dont {abandoned}, {imminent} sur le point de se concrétiser, {to_deepen} à approfondir{untriaged}", "of which {abandoned}, {imminent} about to happen, {to_deepen} to deepen{untriaged}";
             stats_untriaged: ", {n} encore à trier", ", {n} not triaged yet";
         }
-        plurals {
-            action_delete_ideas: ("supprimer {n} idée", "supprimer {n} idées"), ("delete {n} idea", "delete {n} ideas");
-            action_merge_clusters: ("fusionner {n} regroupement", "fusionner {n} regroupements"), ("merge {n} cluster", "merge {n} clusters");
-            action_group_ideas: ("regrouper {n} idée", "regrouper {n} idées"), ("group {n} idea", "group {n} ideas");
-            action_ungroup_ideas: ("dégrouper {n} idée", "dégrouper {n} idées"), ("ungroup {n} idea", "ungroup {n} ideas");
-            action_back_to_proposed: ("remettre {n} idée en proposition", "remettre {n} idées en proposition"), ("set {n} idea back to proposed", "set {n} ideas back to proposed");
-            action_select_for_b2b: ("retenir {n} idée pour les B2B", "retenir {n} idées pour les B2B"), ("select {n} idea for B2B", "select {n} ideas for B2B");
-            action_mark_status: ("classer {n} idée « {status} »", "classer {n} idées « {status} »"), ("mark {n} idea \"{status}\"", "mark {n} ideas \"{status}\"");
-            action_select_top_voted: ("retenir l'idée la plus votée ({n})", "retenir les {n} idées les plus votées"), ("select the most voted idea ({n})", "select the {n} most voted ideas");
-            action_merge_files: ("fusionner {n} fichier de table", "fusionner {n} fichiers de table"), ("merge {n} table file", "merge {n} table files");
-            action_import_rows: ("importer {n} ligne", "importer {n} lignes"), ("import {n} row", "import {n} rows");
-            error_category_in_use: ("la catégorie « {category} » est utilisée par {n} fiche ou idée", "la catégorie « {category} » est utilisée par {n} fiches ou idées"), ("the category \"{category}\" is used by {n} resource sheet or idea", "the category \"{category}\" is used by {n} resource sheets or ideas");
-            stats_present: ("{n} présente", "{n} présentes"), ("{n} present", "{n} present");
-            stats_represented: ("{n} représentée", "{n} représentées"), ("{n} represented", "{n} represented");
-            stats_selected: ("{n} idée retenue pour les rendez-vous B2B", "{n} idées retenues pour les rendez-vous B2B"), ("{n} idea selected for B2B meetings", "{n} ideas selected for B2B meetings");
-            stats_abandoned: ("{n} abandonnée", "{n} abandonnées"), ("{n} abandoned", "{n} abandoned");
-            stats_votes: ("{n} vote (gommettes)", "{n} votes (gommettes)"), ("{n} vote", "{n} votes");
-        }
-        areas {}
     }
 }
 

@@ -49,14 +49,6 @@ catalogue! {
             facilitators_heading: "Animateur·rices", "Facilitators";
             page_of: "page {page} sur {total}", "page {page} of {total}";
         }
-        plurals {
-            cover_organisations: ("organisation présente + représentée", "organisations présentes + représentées"), ("organisation present + represented", "organisations present + represented");
-            cover_facilitators: ("animateur·rice", "animateur·rices"), ("facilitator", "facilitators");
-            cover_fiches: ("fiche ressource", "fiches ressources"), ("resource sheet", "resource sheets");
-            cover_ideas: ("idée de synergie", "idées de synergie"), ("synergy idea", "synergy ideas");
-            cover_selected: ("idée retenue pour les rendez-vous B2B", "idées retenues pour les rendez-vous B2B"), ("idea selected for B2B meetings", "ideas selected for B2B meetings");
-        }
-        areas {}
     }
 }
 
@@ -74,32 +66,18 @@ catalogue! {
             sheet_fiches: "Fiches ressources", "Resource sheets";
             date_format: "dd/mm/yyyy", "yyyy-mm-dd";
             idea: "Idée", "Idea";
-            organisations: "Organisations", "Organisations";
             owner: "Référent", "Owner";
             next_step: "Prochaine étape", "Next step";
             due: "Échéance", "Due";
             votes: "Votes", "Votes";
             cluster: "Regroupement", "Cluster";
-            category: "Catégorie", "Category";
-            kind: "Type", "Kind";
-            description: "Description", "Description";
             name: "Nom", "Name";
             sector: "Secteur", "Sector";
             town: "Commune", "Town";
             contact: "Contact", "Contact";
             email: "Courriel", "Email";
             phone: "Téléphone", "Phone";
-            table: "Table", "Table";
             attendance: "Présence", "Attendance";
-            organisation: "Organisation", "Organisation";
-            direction: "Sens", "Direction";
-            resource: "Ressource", "Resource";
-            quantity: "Quantité", "Quantity";
-            unit: "Unité", "Unit";
-            frequency: "Fréquence", "Frequency";
-            notes: "Notes", "Notes";
         }
-        plurals {}
-        areas {}
     }
 }

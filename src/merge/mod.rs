@@ -100,7 +100,7 @@ impl MergeReport {
         };
         let unified = match self.unified_by_name {
             0 => String::new(),
-            n => w.unified.count(language, n),
+            n => crate::i18n::counts(language).unified.count(language, n),
         };
         fill(
             w.summary,
@@ -110,7 +110,7 @@ impl MergeReport {
                 ("unified", &unified),
                 (
                     "conflicts",
-                    &crate::i18n::nouns(language)
+                    &crate::i18n::counts(language)
                         .conflicts
                         .count(language, self.conflicts.len()),
                 ),
@@ -127,7 +127,7 @@ impl MergeReport {
 /// How the summary counts the entities of a [`Mergeable::KEY`] (or the session's
 /// `details`).
 fn kind_count(language: Language, key: &str) -> &'static Plural {
-    let n = crate::i18n::nouns(language);
+    let n = crate::i18n::counts(language);
     match key {
         "ideas" => &n.ideas,
         "organisations" => &n.organisations,
@@ -136,7 +136,7 @@ fn kind_count(language: Language, key: &str) -> &'static Plural {
         "tables" => &n.tables,
         "facilitators" => &n.facilitators,
         "categories" => &n.categories,
-        _ => &crate::i18n::words(language).merge.details,
+        _ => &crate::i18n::counts(language).details,
     }
 }
 

@@ -166,7 +166,9 @@ impl ActionError {
                 fill(w.error_duplicate_category, &[("key", key)])
             }
             ActionError::CategoryInUse { category, uses } => fill(
-                w.error_category_in_use.form(language, *uses),
+                crate::i18n::counts(language)
+                    .error_category_in_use
+                    .form(language, *uses),
                 &[("category", category), ("n", uses)],
             ),
             ActionError::UnknownCategory(key) => fill(w.error_unknown_category, &[("key", key)]),
@@ -208,32 +210,50 @@ impl Action {
             Action::RemoveFiche(_) => text(w.action_delete_fiche),
             Action::AddIdea(_) => text(w.action_add_idea),
             Action::UpdateIdea(_) => text(w.action_edit_idea),
-            Action::RemoveIdeas(ids) => w.action_delete_ideas.count(language, ids.len()),
+            Action::RemoveIdeas(ids) => crate::i18n::counts(language)
+                .action_delete_ideas
+                .count(language, ids.len()),
             Action::AddCluster(_) => text(w.action_add_cluster),
             Action::UpdateCluster(_) => text(w.action_edit_cluster),
             Action::DissolveCluster(_) => text(w.action_dissolve_cluster),
-            Action::MergeClusters { from, .. } => {
-                w.action_merge_clusters.count(language, from.len() + 1)
-            }
-            Action::GroupIdeas { ideas, .. } => w.action_group_ideas.count(language, ideas.len()),
-            Action::UngroupIdeas(ideas) => w.action_ungroup_ideas.count(language, ideas.len()),
+            Action::MergeClusters { from, .. } => crate::i18n::counts(language)
+                .action_merge_clusters
+                .count(language, from.len() + 1),
+            Action::GroupIdeas { ideas, .. } => crate::i18n::counts(language)
+                .action_group_ideas
+                .count(language, ideas.len()),
+            Action::UngroupIdeas(ideas) => crate::i18n::counts(language)
+                .action_ungroup_ideas
+                .count(language, ideas.len()),
             Action::SetVotes { .. } | Action::AddVotes { .. } => text(w.action_vote),
             Action::SetStatus { ideas, status } => {
                 let n = ideas.len();
                 match status {
-                    Status::Proposed => w.action_back_to_proposed.count(language, n),
-                    Status::Selected => w.action_select_for_b2b.count(language, n),
+                    Status::Proposed => crate::i18n::counts(language)
+                        .action_back_to_proposed
+                        .count(language, n),
+                    Status::Selected => crate::i18n::counts(language)
+                        .action_select_for_b2b
+                        .count(language, n),
                     _ => fill(
-                        w.action_mark_status.form(language, n),
+                        crate::i18n::counts(language)
+                            .action_mark_status
+                            .form(language, n),
                         &[("n", &n), ("status", &status.label(language))],
                     ),
                 }
             }
-            Action::SelectTopVoted { n } => w.action_select_top_voted.count(language, *n),
-            Action::Merge { files, .. } => w.action_merge_files.count(language, *files),
+            Action::SelectTopVoted { n } => crate::i18n::counts(language)
+                .action_select_top_voted
+                .count(language, *n),
+            Action::Merge { files, .. } => crate::i18n::counts(language)
+                .action_merge_files
+                .count(language, *files),
             Action::Import(batch) => {
                 let n = batch.organisations.len() + batch.fiches.len() + batch.ideas.len();
-                w.action_import_rows.count(language, n)
+                crate::i18n::counts(language)
+                    .action_import_rows
+                    .count(language, n)
             }
         }
     }

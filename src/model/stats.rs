@@ -87,7 +87,7 @@ impl Stats {
     /// The figures as sentences, the way a workshop report states them.
     pub fn lines(&self, language: Language) -> Vec<String> {
         let w = &crate::i18n::words(language).model;
-        let nouns = crate::i18n::nouns(language);
+        let nouns = crate::i18n::counts(language);
         let count = |plural: &crate::i18n::Plural, n: usize| plural.count(language, n);
         let with_detail = |total: String, first: String, second: String| {
             crate::i18n::fill(
@@ -106,8 +106,14 @@ impl Stats {
         vec![
             with_detail(
                 count(&nouns.organisations, self.organisations),
-                count(&w.stats_present, self.organisations_present),
-                count(&w.stats_represented, self.organisations_represented),
+                count(
+                    &crate::i18n::counts(language).stats_present,
+                    self.organisations_present,
+                ),
+                count(
+                    &crate::i18n::counts(language).stats_represented,
+                    self.organisations_represented,
+                ),
             ),
             count(&nouns.facilitators, self.facilitators),
             count(&nouns.tables, self.tables),
@@ -117,11 +123,17 @@ impl Stats {
                 count(&nouns.needs, self.needs),
             ),
             count(&nouns.synergy_ideas, self.ideas),
-            count(&w.stats_selected, self.selected),
+            count(&crate::i18n::counts(language).stats_selected, self.selected),
             crate::i18n::fill(
                 w.stats_triage,
                 &[
-                    ("abandoned", &count(&w.stats_abandoned, self.abandoned)),
+                    (
+                        "abandoned",
+                        &count(
+                            &crate::i18n::counts(language).stats_abandoned,
+                            self.abandoned,
+                        ),
+                    ),
                     ("imminent", &self.imminent),
                     ("to_deepen", &self.to_deepen),
                     ("untriaged", &untriaged),
@@ -129,7 +141,7 @@ impl Stats {
             ),
             count(&nouns.clusters, self.clusters),
             count(
-                &w.stats_votes,
+                &crate::i18n::counts(language).stats_votes,
                 usize::try_from(self.votes).unwrap_or(usize::MAX),
             ),
         ]

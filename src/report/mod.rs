@@ -177,7 +177,8 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
                 "{} + {}",
                 stats.organisations_present, stats.organisations_represented
             ),
-            w.cover_organisations
+            crate::i18n::counts(language)
+                .cover_organisations
                 .form(
                     language,
                     stats.organisations_present + stats.organisations_represented,
@@ -186,7 +187,8 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
         ),
         (
             stats.facilitators.to_string(),
-            w.cover_facilitators
+            crate::i18n::counts(language)
+                .cover_facilitators
                 .form(language, stats.facilitators)
                 .to_owned(),
         ),
@@ -194,7 +196,9 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
             stats.fiches.to_string(),
             format!(
                 "{} ({} {} / {})",
-                w.cover_fiches.form(language, stats.fiches),
+                crate::i18n::counts(language)
+                    .cover_fiches
+                    .form(language, stats.fiches),
                 w.offers_needs,
                 stats.offers,
                 stats.needs
@@ -202,11 +206,17 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
         ),
         (
             stats.ideas.to_string(),
-            w.cover_ideas.form(language, stats.ideas).to_owned(),
+            crate::i18n::counts(language)
+                .cover_ideas
+                .form(language, stats.ideas)
+                .to_owned(),
         ),
         (
             stats.selected.to_string(),
-            w.cover_selected.form(language, stats.selected).to_owned(),
+            crate::i18n::counts(language)
+                .cover_selected
+                .form(language, stats.selected)
+                .to_owned(),
         ),
         (
             format!(
@@ -500,10 +510,10 @@ fn by_cluster(out: &mut Writer, session: &Session, w: &Words, language: Language
         out.heading(
             &format!(
                 "{name} — {}, {}",
-                crate::i18n::nouns(language)
+                crate::i18n::counts(language)
                     .synergy_ideas
                     .count(language, ideas.len()),
-                crate::i18n::nouns(language)
+                crate::i18n::counts(language)
                     .votes
                     .count(language, votes as usize)
             ),

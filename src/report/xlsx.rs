@@ -47,7 +47,9 @@ fn finish_sheet(ws: &mut Worksheet, rows: usize, columns: usize) -> Result<(), X
 
 /// Writes the workbook to `path`.
 pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
-    let w = &words(session.info.language).workbook;
+    // The column names are the app's words for the same fields.
+    let t = words(session.info.language);
+    let w = &t.workbook;
     let mut workbook = Workbook::new();
     let bold = Format::new()
         .set_bold()
@@ -64,15 +66,15 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
         ws.set_name(status_sheet(status, w))?;
         let columns = [
             (w.idea, 40.0),
-            (w.organisations, 36.0),
+            (t.organisations, 36.0),
             (w.owner, 24.0),
             (w.next_step, 36.0),
             (w.due, 12.0),
             (w.votes, 8.0),
             (w.cluster, 22.0),
-            (w.category, 20.0),
-            (w.kind, 14.0),
-            (w.description, 50.0),
+            (t.category, 20.0),
+            (t.kind, 14.0),
+            (t.description, 50.0),
         ];
         headers(ws, &columns, &bold)?;
         for (n, idea) in ideas.iter().enumerate() {
@@ -117,7 +119,7 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
         (w.contact, 22.0),
         (w.email, 28.0),
         (w.phone, 16.0),
-        (w.table, 10.0),
+        (t.table, 10.0),
         (w.attendance, 14.0),
     ];
     headers(ws, &columns, &bold)?;
@@ -148,14 +150,14 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
     let ws = workbook.add_worksheet();
     ws.set_name(w.sheet_fiches)?;
     let columns = [
-        (w.organisation, 36.0),
-        (w.direction, 10.0),
-        (w.category, 22.0),
-        (w.resource, 36.0),
-        (w.quantity, 10.0),
-        (w.unit, 10.0),
-        (w.frequency, 18.0),
-        (w.notes, 36.0),
+        (t.organisation, 36.0),
+        (t.direction, 10.0),
+        (t.category, 22.0),
+        (t.resource, 36.0),
+        (t.quantity, 10.0),
+        (t.unit, 10.0),
+        (t.frequency, 18.0),
+        (t.notes, 36.0),
     ];
     headers(ws, &columns, &bold)?;
     for (n, f) in session.fiches.iter().enumerate() {

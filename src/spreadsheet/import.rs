@@ -408,7 +408,9 @@ fn note(table: &CsvTable, ignored: &[String], what: &str, language: Language) ->
     };
     let rows = table.rows.len();
     let mut note = fill(
-        w.import_note.form(language, rows),
+        crate::i18n::counts(language)
+            .import_note
+            .form(language, rows),
         &[
             ("file", &table.path.display()),
             ("n", &rows),
@@ -420,7 +422,9 @@ fn note(table: &CsvTable, ignored: &[String], what: &str, language: Language) ->
     if !ignored.is_empty() {
         note.push_str("; ");
         note.push_str(&fill(
-            w.import_ignored_columns.form(language, ignored.len()),
+            crate::i18n::counts(language)
+                .import_ignored_columns
+                .form(language, ignored.len()),
             &[("n", &ignored.len()), ("columns", &ignored.join(", "))],
         ));
     }

@@ -399,7 +399,8 @@ impl SynergiesApp {
             });
         match result {
             Ok(written) => self.notify(crate::i18n::fill(
-                t.copies_written_count
+                crate::i18n::counts(self.prefs.language)
+                    .copies_written_count
                     .form(self.prefs.language, written.len()),
                 &[("n", &written.len()), ("folder", &folder.display())],
             )),

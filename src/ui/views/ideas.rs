@@ -117,7 +117,7 @@ impl IdeasView {
                 .named(t.status);
         });
         let rows = self.visible(session);
-        ui.label(t.ideas_shown_count.count(cx.language, rows.len()));
+        ui.label(t.counts.ideas_shown_count.count(cx.language, rows.len()));
         let widths = [0.34, 0.26, 0.14, 0.1, 0.08, 0.08];
         let total = ui.available_width();
         let header = [
