@@ -71,13 +71,6 @@ catalogue! {
             due: "Échéance", "Due";
             votes: "Votes", "Votes";
             cluster: "Regroupement", "Cluster";
-            name: "Nom", "Name";
-            sector: "Secteur", "Sector";
-            town: "Commune", "Town";
-            contact: "Contact", "Contact";
-            email: "Courriel", "Email";
-            phone: "Téléphone", "Phone";
-            attendance: "Présence", "Attendance";
         }
     }
 }

@@ -113,14 +113,14 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
     let ws = workbook.add_worksheet();
     ws.set_name(w.sheet_organisations)?;
     let columns = [
-        (w.name, 36.0),
-        (w.sector, 24.0),
-        (w.town, 20.0),
-        (w.contact, 22.0),
-        (w.email, 28.0),
-        (w.phone, 16.0),
+        (t.name, 36.0),
+        (t.sector, 24.0),
+        (t.town, 20.0),
+        (t.contact, 22.0),
+        (t.email, 28.0),
+        (t.phone, 16.0),
         (t.table, 10.0),
-        (w.attendance, 14.0),
+        (t.attendance, 14.0),
     ];
     headers(ws, &columns, &bold)?;
     for (n, o) in session.organisations.iter().enumerate() {
