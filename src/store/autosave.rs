@@ -182,7 +182,8 @@ fn run(receiver: &Receiver<Job>, shared: &Shared) {
 fn write_job(job: Job, shared: &Shared) {
     let result = to_ron(&job.session).and_then(|text| {
         if let Some(folder) = job.path.parent() {
-            let _ = fs::create_dir_all(folder);
+            // A folder that cannot be made makes the write below fail, and that is said.
+            fs::create_dir_all(folder).ok();
         }
         write_atomically(&job.path, text.as_bytes()).map_err(|source| super::StoreError::Write {
             path: job.path.clone(),
