@@ -6,6 +6,7 @@ use egui::{Color32, RichText, Ui};
 
 use super::command::Command;
 use super::views::{help_ui, import_ui};
+use super::widgets::command_item_ui;
 use super::{Intent, SynergiesApp, View};
 use crate::model::Language;
 
@@ -51,11 +52,8 @@ impl SynergiesApp {
     /// A menu entry for `command`: its label, its shortcut, greyed out when it cannot
     /// run now.
     fn command_button(&mut self, ui: &mut Ui, command: Command) {
-        let language = self.prefs.language;
         let available = command.available(&self.command_state());
-        let button = egui::Button::new(command.label(language))
-            .shortcut_text(command.shortcut_text(ui.ctx()));
-        if ui.add_enabled(available, button).clicked() {
+        if command_item_ui(ui, &command, self.prefs.language, available) {
             self.intents.push(Intent::Command(command));
             ui.close();
         }

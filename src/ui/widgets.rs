@@ -321,6 +321,46 @@ pub fn parse_user_date(text: &str) -> Option<chrono::NaiveDate> {
 }
 
 /// Gives a widget without a visible label of its own (a combo box) its accessible name.
+/// A combo box choosing one of `options` or none (`none_text`), named `label` for screen
+/// readers. Returns true when the choice changed.
+pub fn optional_choice_ui<T: PartialEq + Clone>(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    value: &mut Option<T>,
+    none_text: &str,
+    options: &[(T, &str)],
+) -> bool {
+    let before = value.clone();
+    let selected = value
+        .as_ref()
+        .and_then(|v| options.iter().find(|(o, _)| o == v))
+        .map_or(none_text, |(_, text)| *text);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, none_text);
+            for (option, text) in options {
+                ui.selectable_value(value, Some(option.clone()), *text);
+            }
+        })
+        .named(label);
+    *value != before
+}
+
+/// A menu entry for `command`: its name and its shortcut, greyed out when it cannot
+/// run. Returns true when it was chosen.
+pub fn command_item_ui(
+    ui: &mut Ui,
+    command: &crate::ui::Command,
+    language: crate::model::Language,
+    enabled: bool,
+) -> bool {
+    let button =
+        egui::Button::new(command.label(language)).shortcut_text(command.shortcut_text(ui.ctx()));
+    ui.add_enabled(enabled, button).clicked()
+}
+
 pub trait Named {
     fn named(self, label: &str) -> Self;
 }

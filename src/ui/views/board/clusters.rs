@@ -8,7 +8,7 @@ use super::{BoardView, DraggedCards};
 use crate::model::{Action, Cluster, ClusterTarget, Colour};
 use crate::ui::ViewCtx;
 use crate::ui::command::Command;
-use crate::ui::widgets::colour32;
+use crate::ui::widgets::{colour32, command_item_ui};
 
 impl BoardView {
     #[allow(clippy::too_many_arguments)]
@@ -113,13 +113,7 @@ impl BoardView {
         let language = cx.language;
         let id = Some(cluster.id);
         let rename = Command::RenameCluster(id);
-        if ui
-            .add(
-                egui::Button::new(rename.label(language))
-                    .shortcut_text(rename.shortcut_text(ui.ctx())),
-            )
-            .clicked()
-        {
+        if command_item_ui(ui, &rename, language, true) {
             cx.command(rename);
             ui.close();
         }
@@ -156,13 +150,7 @@ impl BoardView {
             }
         });
         let dissolve = Command::DissolveCluster(id);
-        if ui
-            .add(
-                egui::Button::new(dissolve.label(language))
-                    .shortcut_text(dissolve.shortcut_text(ui.ctx())),
-            )
-            .clicked()
-        {
+        if command_item_ui(ui, &dissolve, language, true) {
             cx.command(dissolve);
             ui.close();
         }

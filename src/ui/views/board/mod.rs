@@ -10,8 +10,7 @@ use uuid::Uuid;
 use crate::model::{Action, Cluster, ClusterTarget, Colour, Session};
 use crate::ui::ViewCtx;
 use crate::ui::command::Command;
-use crate::ui::widgets::Named;
-use crate::ui::widgets::card_ui;
+use crate::ui::widgets::{card_ui, optional_choice_ui};
 
 mod clusters;
 mod layout;
@@ -195,54 +194,46 @@ impl BoardView {
                 edit.request_focus();
                 self.focus_filter = false;
             }
-            let org_name = self
-                .filter
-                .organisation
-                .and_then(|o| session.organisation(o))
-                .map_or(t.all_organisations, |o| o.name.as_str());
-            egui::ComboBox::from_id_salt("board-org")
-                .selected_text(org_name)
-                .width(200.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.organisation, None, t.all_organisations);
-                    for o in &session.organisations {
-                        ui.selectable_value(&mut self.filter.organisation, Some(o.id), &o.name);
-                    }
-                })
-                .named(t.organisation);
-            let category_name = self
-                .filter
-                .category
-                .as_deref()
-                .and_then(|k| session.category(k))
-                .map_or(t.all_categories, |c| c.label(cx.language));
-            egui::ComboBox::from_id_salt("board-category")
-                .selected_text(category_name)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.category, None, t.all_categories);
-                    for c in &session.categories {
-                        ui.selectable_value(
-                            &mut self.filter.category,
-                            Some(c.key.clone()),
-                            c.label(cx.language),
-                        );
-                    }
-                })
-                .named(t.category);
-            let table_name = self
-                .filter
-                .table
-                .and_then(|k| session.table(k))
-                .map_or(t.all_tables, |c| c.name.as_str());
-            egui::ComboBox::from_id_salt("board-table")
-                .selected_text(table_name)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.table, None, t.all_tables);
-                    for c in &session.tables {
-                        ui.selectable_value(&mut self.filter.table, Some(c.id), &c.name);
-                    }
-                })
-                .named(t.table);
+            let organisations: Vec<(Uuid, &str)> = session
+                .organisations
+                .iter()
+                .map(|o| (o.id, o.name.as_str()))
+                .collect();
+            let categories: Vec<(String, &str)> = session
+                .categories
+                .iter()
+                .map(|c| (c.key.clone(), c.label(cx.language)))
+                .collect();
+            let tables: Vec<(Uuid, &str)> = session
+                .tables
+                .iter()
+                .map(|c| (c.id, c.name.as_str()))
+                .collect();
+            let filter = &mut self.filter;
+            optional_choice_ui(
+                ui,
+                "board-org",
+                t.organisation,
+                &mut filter.organisation,
+                t.all_organisations,
+                &organisations,
+            );
+            optional_choice_ui(
+                ui,
+                "board-category",
+                t.category,
+                &mut filter.category,
+                t.all_categories,
+                &categories,
+            );
+            optional_choice_ui(
+                ui,
+                "board-table",
+                t.table,
+                &mut filter.table,
+                t.all_tables,
+                &tables,
+            );
             ui.separator();
             for (on, command) in [
                 (self.sort_by_votes, Command::ToggleSortByVotes),
