@@ -41,6 +41,87 @@ impl ImportBatch {
     }
 }
 
+/// A field of an entity, to name an edit after it ("modifier le titre").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    Description,
+    Kind,
+    Category,
+    Status,
+    Cluster,
+    Table,
+    Facilitator,
+    Votes,
+    Organisations,
+    NextStep,
+    Owner,
+    Due,
+    Organisation,
+    Direction,
+    Resource,
+    Quantity,
+    Unit,
+    Frequency,
+    Notes,
+    Name,
+    Sector,
+    Town,
+    Contact,
+    Email,
+    Phone,
+    Attendance,
+    SessionTitle,
+    Venue,
+    Organiser,
+    Date,
+    Language,
+}
+
+impl Field {
+    /// The field with its article, as it follows a verb: "le titre", "the title".
+    pub fn label(self, language: Language) -> &'static str {
+        let (fr, en) = match self {
+            Field::Title => ("le titre", "the title"),
+            Field::Description => ("la description", "the description"),
+            Field::Kind => ("le type", "the kind"),
+            Field::Category => ("la catégorie", "the category"),
+            Field::Status => ("le statut", "the status"),
+            Field::Cluster => ("le regroupement", "the cluster"),
+            Field::Table => ("la table", "the table"),
+            Field::Facilitator => ("l'animateur·rice", "the facilitator"),
+            Field::Votes => ("les votes", "the votes"),
+            Field::Organisations => ("les organisations", "the organisations"),
+            Field::NextStep => ("la prochaine étape", "the next step"),
+            Field::Owner => ("le référent", "the owner"),
+            Field::Due => ("l'échéance", "the due date"),
+            Field::Organisation => ("l'organisation", "the organisation"),
+            Field::Direction => ("le sens", "the direction"),
+            Field::Resource => ("la ressource", "the resource"),
+            Field::Quantity => ("la quantité", "the quantity"),
+            Field::Unit => ("l'unité", "the unit"),
+            Field::Frequency => ("la fréquence", "the frequency"),
+            Field::Notes => ("les notes", "the notes"),
+            Field::Name => ("le nom", "the name"),
+            Field::Sector => ("le secteur", "the sector"),
+            Field::Town => ("la commune", "the town"),
+            Field::Contact => ("le contact", "the contact"),
+            Field::Email => ("le courriel", "the email"),
+            Field::Phone => ("le téléphone", "the phone"),
+            Field::Attendance => ("la présence", "the attendance"),
+            Field::SessionTitle => ("le titre de l'atelier", "the session title"),
+            Field::Venue => ("le lieu", "the venue"),
+            Field::Organiser => ("l'organisateur", "the organiser"),
+            Field::Date => ("la date", "the date"),
+            Field::Language => ("la langue", "the language"),
+        };
+        match language {
+            Language::Fr => fr,
+            Language::En => en,
+        }
+    }
+}
+
 /// A change a user can make to a session; one undo step each.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -100,6 +181,12 @@ pub enum Action {
     Merge {
         merged: Box<Session>,
         files: usize,
+    },
+    /// An update (`change`) that changes only `fields` of one entity: it does what
+    /// `change` does, and is named after the fields ("modifier le titre").
+    EditFields {
+        change: Box<Action>,
+        fields: Vec<Field>,
     },
 }
 
@@ -303,6 +390,17 @@ impl Action {
                     format!("import {}", plural(n, "row", "rows"))
                 }
             }
+            Action::EditFields { change, fields } => match fields.as_slice() {
+                [one] => format!("{} {}", pick("modifier", "edit"), one.label(language)),
+                [a, b] => format!(
+                    "{} {} {} {}",
+                    pick("modifier", "edit"),
+                    a.label(language),
+                    pick("et", "and"),
+                    b.label(language)
+                ),
+                _ => change.label(language),
+            },
         }
     }
 
@@ -700,6 +798,12 @@ impl Action {
                         edits.push(put(Record::Idea(idea)));
                     }
                 }
+            }
+            Action::EditFields { change, fields } => {
+                if fields.is_empty() {
+                    return Err(ActionError::Nothing);
+                }
+                edits = change.plan(session, now)?;
             }
             Action::Merge { merged, .. } => {
                 edits = diff(session, merged);
