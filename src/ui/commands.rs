@@ -88,6 +88,19 @@ impl SynergiesApp {
         if !command.available(&self.command_state()) {
             return;
         }
+        if matches!(
+            command,
+            Command::ShowView(_)
+                | Command::SaveSession
+                | Command::SaveSessionAs
+                | Command::Undo
+                | Command::Redo
+                | Command::ExportPdf
+                | Command::ExportXlsx
+                | Command::PrepareTableCopies
+        ) {
+            self.flush_editors();
+        }
         let t = self.t();
         let language = self.prefs.language;
         match command {
@@ -188,6 +201,34 @@ impl SynergiesApp {
             View::Preparation | View::Fiches | View::Synthesis => {}
         }
         self.apply_list(ctx, intents);
+    }
+
+    /// Saves what the editors hold, as if their fields were left: called before the
+    /// view changes, a save, an undo, an export, and (from `close_document`) before
+    /// another session opens or the app closes.
+    pub(super) fn flush_editors(&mut self) {
+        let language = self.prefs.language;
+        let mut intents = Vec::new();
+        let mut cx = ViewCtx {
+            session: self.doc.session(),
+            prefs: &mut self.prefs,
+            language,
+            t: super::i18n::tr(language),
+            presentation: self.presentation,
+            intents: &mut intents,
+        };
+        self.ideas.flush(&mut cx);
+        self.fiches.flush(&mut cx);
+        self.preparation.flush(&mut cx);
+        self.selection.flush(&mut cx);
+        for intent in intents {
+            match intent {
+                Intent::Apply(action) => self.apply_action(*action),
+                Intent::Notice(text) => self.notify(text),
+                Intent::Error(text) => self.error(text),
+                Intent::Command(_) => {}
+            }
+        }
     }
 
     pub(super) fn apply_intents(&mut self, ctx: &egui::Context) {

@@ -1,0 +1,150 @@
+//! What the views' tables (`egui_extras::TableBuilder`) share: headers that sort by
+//! their column (click again to reverse), cells cut to their column with the full text
+//! on hover, and counts worded with their plural.
+
+use egui::{Label, Response, RichText, Role, Sense, Ui, WidgetInfo};
+
+use crate::model::Language;
+use crate::model::text::fold;
+
+/// Which column a table is sorted by, and which way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub column: usize,
+    pub descending: bool,
+}
+
+/// A value to sort a row by: numbers by value, text ignoring case and accents.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SortKey {
+    Number(i64),
+    Text(String),
+}
+
+impl SortKey {
+    pub fn text(text: &str) -> Self {
+        SortKey::Text(fold(text))
+    }
+}
+
+/// A column header: a click sorts by this column, a second click reverses the order.
+/// Its accessible name is `label` with the role of a column header.
+pub fn sort_header_ui(
+    ui: &mut Ui,
+    label: &str,
+    hint: &str,
+    column: usize,
+    sort: &mut Option<Sort>,
+) -> Response {
+    let arrow = match sort {
+        Some(s) if s.column == column && s.descending => " ▼",
+        Some(s) if s.column == column => " ▲",
+        _ => "",
+    };
+    let response = ui
+        .add(
+            Label::new(RichText::new(format!("{label}{arrow}")).strong())
+                .truncate()
+                .sense(Sense::click()),
+        )
+        .on_hover_text(hint);
+    response.widget_info(|| WidgetInfo::labeled(Role::ColumnHeader, true, label));
+    if response.clicked() {
+        *sort = Some(match *sort {
+            Some(s) if s.column == column => Sort {
+                column,
+                descending: !s.descending,
+            },
+            _ => Sort {
+                column,
+                descending: false,
+            },
+        });
+    }
+    response
+}
+
+/// Sorts `rows` by `key` of the sorted column; equal keys keep their order. With no
+/// sort, the rows stay as they are (the session's order).
+pub fn sort_rows<R: Clone>(rows: &mut [R], sort: Option<Sort>, key: impl Fn(&R, usize) -> SortKey) {
+    let Some(sort) = sort else {
+        return;
+    };
+    let mut keyed: Vec<(SortKey, R)> = rows
+        .iter()
+        .map(|r| (key(r, sort.column), r.clone()))
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| {
+        let order = a.cmp(b);
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    for (slot, (_, row)) in rows.iter_mut().zip(keyed) {
+        *slot = row;
+    }
+}
+
+/// A cell's text on one line, cut to the column with the full text on hover.
+pub fn cell_ui(ui: &mut Ui, text: &str) -> Response {
+    ui.add(Label::new(text).truncate().sense(Sense::click()))
+}
+
+/// "1 idée", "2 idées"; French uses the singular for 0 and 1, English for 1 only.
+pub fn count_text(n: usize, one: &str, many: &str, language: Language) -> String {
+    let singular = match language {
+        Language::Fr => n <= 1,
+        Language::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_sort_by_a_column_and_back() {
+        let mut rows = vec!["Éolienne", "arbre", "Chaux", "banc", "abri"];
+        let key = |r: &&str, _| SortKey::text(r);
+        sort_rows(
+            &mut rows,
+            Some(Sort {
+                column: 0,
+                descending: false,
+            }),
+            key,
+        );
+        assert_eq!(rows, ["abri", "arbre", "banc", "Chaux", "Éolienne"]);
+        sort_rows(
+            &mut rows,
+            Some(Sort {
+                column: 0,
+                descending: true,
+            }),
+            key,
+        );
+        assert_eq!(rows, ["Éolienne", "Chaux", "banc", "arbre", "abri"]);
+        let mut numbers = vec![3, 1, 2, 10, 0];
+        sort_rows(
+            &mut numbers,
+            Some(Sort {
+                column: 1,
+                descending: false,
+            }),
+            |n, _| SortKey::Number(*n),
+        );
+        assert_eq!(numbers, [0, 1, 2, 3, 10]);
+    }
+
+    #[test]
+    fn counts_take_the_plural_of_their_language() {
+        assert_eq!(count_text(0, "idée", "idées", Language::Fr), "0 idée");
+        assert_eq!(count_text(1, "idée", "idées", Language::Fr), "1 idée");
+        assert_eq!(count_text(2, "idée", "idées", Language::Fr), "2 idées");
+        assert_eq!(count_text(0, "idea", "ideas", Language::En), "0 ideas");
+        assert_eq!(count_text(1, "idea", "ideas", Language::En), "1 idea");
+    }
+}
