@@ -75,7 +75,11 @@ fn an_idea_title_is_saved_when_another_idea_is_clicked_and_undoes_in_one_named_s
 
     click(&mut h, &first.title);
     let steps = h.state().doc.workshop().undo_depth();
-    retype(&mut h, "Titre", "Palettes de la menuiserie pour la recyclerie");
+    retype(
+        &mut h,
+        "Titre",
+        "Palettes de la menuiserie pour la recyclerie",
+    );
     assert_eq!(
         session(&h).ideas[0].title,
         first.title,
@@ -87,7 +91,11 @@ fn an_idea_title_is_saved_when_another_idea_is_clicked_and_undoes_in_one_named_s
         "Palettes de la menuiserie pour la recyclerie"
     );
     let workshop = h.state().doc.workshop();
-    assert_eq!(workshop.undo_depth(), steps + 1, "one step for the whole title");
+    assert_eq!(
+        workshop.undo_depth(),
+        steps + 1,
+        "one step for the whole title"
+    );
     assert_eq!(workshop.undo_label(Language::Fr), Some("modifier le titre"));
 
     keys(&mut h, Modifiers::COMMAND, Key::Z);
@@ -169,32 +177,47 @@ fn the_organisations_table_shows_each_ones_sheets_and_ideas() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness(&dir);
     keys(&mut h, Modifiers::COMMAND, Key::Num1);
-    assert!(h.query_by_role_and_label(Role::ColumnHeader, "Fiches").is_some());
-    assert!(h.query_by_role_and_label(Role::ColumnHeader, "Idées").is_some());
-    // Sorted by the number of sheets, most first: the first row has the most.
-    let header = h.get_by_role_and_label(Role::ColumnHeader, "Fiches");
-    header.click();
-    h.run();
-    h.get_by_role_and_label(Role::ColumnHeader, "Fiches").click();
-    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::ColumnHeader, "Fiches")
+            .is_some()
+    );
+    assert!(
+        h.query_by_role_and_label(Role::ColumnHeader, "Idées")
+            .is_some()
+    );
     let s = session(&h).clone();
+    let names: Vec<String> = s.organisations.iter().map(|o| o.name.clone()).collect();
+    let sheets_of = |name: &String| {
+        s.organisations
+            .iter()
+            .find(|o| &o.name == name)
+            .map_or(0, |o| {
+                s.fiches.iter().filter(|f| f.organisation == o.id).count()
+            })
+    };
+    let counts = |h: &Harness<SynergiesApp>| -> Vec<usize> {
+        rows_in_order(h, &names).iter().map(sheets_of).collect()
+    };
+    let unsorted = counts(&h);
+    assert!(!unsorted.windows(2).all(|w| w[0] <= w[1]), "{unsorted:?}");
+    // Fewest sheets first, then most first.
+    h.get_by_role_and_label(Role::ColumnHeader, "Fiches")
+        .click();
+    h.run();
+    let shown = counts(&h);
+    assert!(shown.len() >= 10, "{shown:?}");
+    assert!(shown.windows(2).all(|w| w[0] <= w[1]), "{shown:?}");
+    h.get_by_role_and_label(Role::ColumnHeader, "Fiches")
+        .click();
+    h.run();
+    let shown = counts(&h);
+    assert!(shown.windows(2).all(|w| w[0] >= w[1]), "{shown:?}");
     let most = s
         .organisations
         .iter()
         .map(|o| s.fiches.iter().filter(|f| f.organisation == o.id).count())
-        .max()
-        .expect("organisations");
-    let names: Vec<String> = s.organisations.iter().map(|o| o.name.clone()).collect();
-    let shown = rows_in_order(&h, &names);
-    let top = s
-        .organisations
-        .iter()
-        .find(|o| o.name == shown[0])
-        .expect("a row");
-    assert_eq!(
-        s.fiches.iter().filter(|f| f.organisation == top.id).count(),
-        most
-    );
+        .max();
+    assert_eq!(shown.first().copied(), most);
 }
 
 #[test]
@@ -217,7 +240,10 @@ fn the_follow_up_is_saved_when_another_card_is_clicked() {
         .clone();
     click(&mut h, &idea.title);
     assert_eq!(h.state().selection.focus, Some(idea.id));
-    assert!(h.query_by_label("Appliquer").is_some(), "only « select the N most voted »");
+    assert!(
+        h.query_by_label("Appliquer").is_some(),
+        "only « select the N most voted »"
+    );
     assert_eq!(h.query_all_by_label("Appliquer").count(), 1);
 
     retype(&mut h, "Prochaine étape", "Visite du site");

@@ -94,11 +94,7 @@ impl FichesView {
         {
             self.selected = None;
         }
-        match self
-            .editing
-            .as_mut()
-            .map(|d| (session.fiche(d.base.id), d))
-        {
+        match self.editing.as_mut().map(|d| (session.fiche(d.base.id), d)) {
             Some((Some(current), draft)) => {
                 draft.rebase(current, FICHE_FIELDS);
             }
@@ -141,7 +137,12 @@ impl FichesView {
                 _ => SortKey::text(&text),
             }
         });
-        ui.label(count_text(rows.len(), t.fiche_one, t.fiche_many, cx.language));
+        ui.label(count_text(
+            rows.len(),
+            t.fiche_one,
+            t.fiche_many,
+            cx.language,
+        ));
         ui.separator();
         let headers = [
             t.organisation,
@@ -327,7 +328,8 @@ impl FichesView {
                     close = ui.button(t.close).clicked();
                 });
             });
-        commit |= (draft.edit.direction, &draft.edit.category) != (before.direction, &before.category);
+        commit |=
+            (draft.edit.direction, &draft.edit.category) != (before.direction, &before.category);
         if commit {
             self.commit(cx);
         }

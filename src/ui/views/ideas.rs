@@ -170,11 +170,7 @@ impl IdeasView {
             match column {
                 0 => SortKey::text(&idea.title),
                 1 => SortKey::text(&session.organisation_names(idea).join(", ")),
-                2 => SortKey::text(&category_label(
-                    session,
-                    idea.category.as_deref(),
-                    language,
-                )),
+                2 => SortKey::text(&category_label(session, idea.category.as_deref(), language)),
                 3 => SortKey::text(idea.kind.map_or("", |k| k.label(language))),
                 4 => SortKey::Number(i64::from(idea.votes)),
                 _ => SortKey::Number(
@@ -379,7 +375,11 @@ impl IdeasView {
                             .show_ui(ui, |ui| {
                                 ui.selectable_value(&mut idea.kind, None, t.none);
                                 for k in IdeaKind::ALL {
-                                    ui.selectable_value(&mut idea.kind, Some(k), k.label(cx.language));
+                                    ui.selectable_value(
+                                        &mut idea.kind,
+                                        Some(k),
+                                        k.label(cx.language),
+                                    );
                                 }
                             })
                             .named(t.kind);
@@ -453,11 +453,7 @@ impl IdeasView {
                             .show_ui(ui, |ui| {
                                 ui.selectable_value(&mut idea.facilitator, None, t.none);
                                 for c in &session.facilitators {
-                                    ui.selectable_value(
-                                        &mut idea.facilitator,
-                                        Some(c.id),
-                                        &c.name,
-                                    );
+                                    ui.selectable_value(&mut idea.facilitator, Some(c.id), &c.name);
                                 }
                             })
                             .named(t.facilitator);
@@ -507,14 +503,23 @@ impl IdeasView {
         // A choice (kind, category, organisations…) is saved as soon as it is made.
         let idea = &draft.draft.edit;
         commit |= (&idea.kind, &idea.category, idea.status, &idea.cluster)
-            != (&before.kind, &before.category, before.status, &before.cluster)
-            || (&idea.table, &idea.facilitator, &idea.organisations, &idea.owner)
-                != (
-                    &before.table,
-                    &before.facilitator,
-                    &before.organisations,
-                    &before.owner,
-                );
+            != (
+                &before.kind,
+                &before.category,
+                before.status,
+                &before.cluster,
+            )
+            || (
+                &idea.table,
+                &idea.facilitator,
+                &idea.organisations,
+                &idea.owner,
+            ) != (
+                &before.table,
+                &before.facilitator,
+                &before.organisations,
+                &before.owner,
+            );
         if commit {
             draft.commit(cx, IDEA_FIELDS);
         }

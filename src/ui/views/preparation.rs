@@ -12,8 +12,8 @@ use super::ideas::due_from_text;
 use super::table::{Sort, SortKey, cell_ui, sort_header_ui, sort_rows};
 use crate::model::text::fold;
 use crate::model::{
-    Action, Attendance, Category, Facilitator, Field, Language, Organisation, Session,
-    SessionInfo, Table,
+    Action, Attendance, Category, Facilitator, Field, Language, Organisation, Session, SessionInfo,
+    Table,
 };
 use crate::ui::command::Command;
 use crate::ui::i18n::Tr;
@@ -204,7 +204,11 @@ impl PreparationView {
         let Some(current) = cx.session.organisation(draft.draft.base.id) else {
             return;
         };
-        let invalid = if invalid { vec![Field::Name] } else { Vec::new() };
+        let invalid = if invalid {
+            vec![Field::Name]
+        } else {
+            Vec::new()
+        };
         if let Some(action) = draft.draft.commit(
             current,
             ORGANISATION_FIELDS,
@@ -253,9 +257,17 @@ impl PreparationView {
         let language_before = draft.draft.edit.language;
         let mut commit = false;
         for (label, text, field) in [
-            (t.session_title, &mut draft.draft.edit.title, Field::SessionTitle),
+            (
+                t.session_title,
+                &mut draft.draft.edit.title,
+                Field::SessionTitle,
+            ),
             (t.venue, &mut draft.draft.edit.venue, Field::Venue),
-            (t.organiser, &mut draft.draft.edit.organiser, Field::Organiser),
+            (
+                t.organiser,
+                &mut draft.draft.edit.organiser,
+                Field::Organiser,
+            ),
         ] {
             let label = ui.label(label);
             let edit = ui

@@ -257,9 +257,7 @@ impl SelectionView {
                                 status: Status::Selected,
                             });
                         }
-                        ui.add(
-                            egui::Label::new(format!("{} · {}", idea.votes, idea.title)).wrap(),
-                        );
+                        ui.add(egui::Label::new(format!("{} · {}", idea.votes, idea.title)).wrap());
                     });
                     ui.add_space(2.0);
                 }
