@@ -435,3 +435,97 @@ fn a_click_on_a_column_header_sorts_the_ideas_and_a_second_reverses_them() {
     let fewest = session(&h).ideas.iter().map(|i| i.votes).min();
     assert_eq!(votes.first().copied(), fewest);
 }
+
+/// The app at 1920×1080, the facilitators' projector and laptop screens.
+fn harness_1080(dir: &tempfile::TempDir) -> Harness<'static, SynergiesApp> {
+    let path = dir.path().join("atelier.ron");
+    store::create(&path, &example_session().expect("builds")).expect("saved");
+    let (doc, _) = Document::open(&path).expect("opens");
+    let app = SynergiesApp::with_document(doc, Preferences::default());
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(|ui, app: &mut SynergiesApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_editors_fit_a_1080p_screen_with_chips_on_one_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness_1080(&dir);
+    keys(&mut h, Modifiers::COMMAND, Key::Num3);
+    // The idea with the longest organisation name among its own.
+    let s = session(&h).clone();
+    let (idea, name) = s
+        .ideas
+        .iter()
+        .take(20)
+        .flat_map(|i| {
+            i.organisations
+                .iter()
+                .filter_map(|o| s.organisation(*o))
+                .map(move |o| (i, o.name.clone()))
+        })
+        .max_by_key(|(_, name)| name.len())
+        .expect("an idea with organisations");
+    click(&mut h, &idea.title);
+    let start: String = name.chars().take(15).collect();
+    let chip = h
+        .query_all_by_label_contains(&start)
+        .find(|n| n.accesskit_node().role() == Role::Button)
+        .expect("the chip");
+    assert!(
+        chip.rect().height() < 30.0,
+        "the chip « {name} » is {} high",
+        chip.rect().height()
+    );
+    for field in ["Titre", "Prochaine étape", "Échéance"] {
+        let rect = h.get_by_role_and_label(Role::TextInput, field).rect();
+        assert!(rect.max.y < 1080.0, "« {field} » is below the screen: {rect:?}");
+    }
+    assert!(h.get_by_label("Supprimer").rect().max.y < 1080.0);
+
+    // Préparation: every field of the organisation editor is whole on screen.
+    keys(&mut h, Modifiers::COMMAND, Key::Num1);
+    let org = session(&h).organisations[0].name.clone();
+    click(&mut h, &org);
+    for field in ["Nom", "Secteur", "Commune", "Contact", "Courriel", "Téléphone"] {
+        let rect = h.get_by_role_and_label(Role::TextInput, field).rect();
+        assert!(
+            rect.max.x <= 1920.0 && rect.max.y < 1080.0 && rect.width() > 150.0,
+            "« {field} »: {rect:?}"
+        );
+    }
+}
+
+#[test]
+fn the_proposed_ideas_show_their_whole_titles() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness_1080(&dir);
+    keys(&mut h, Modifiers::COMMAND, Key::Num5);
+    let s = session(&h).clone();
+    let long = s
+        .ideas_with_status(Status::Proposed)
+        .into_iter()
+        .take(10)
+        .max_by_key(|i| i.title.chars().count())
+        .expect("proposed ideas");
+    assert!(long.title.chars().count() > 40, "{}", long.title);
+    let label = format!("{} · {}", long.votes, long.title);
+    let row = h.get_by_label(&label);
+    let rect = row.rect();
+    // Wrapped inside the panel, not cut: taller than a line, narrower than the panel.
+    assert!(rect.height() > 20.0, "on one line: {rect:?}");
+    assert!(rect.max.x < 800.0, "{rect:?}");
+}
+
+#[test]
+fn what_is_typed_is_saved_when_the_app_closes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    keys(&mut h, Modifiers::COMMAND, Key::Num1);
+    retype(&mut h, "Organisateur", "PTCE Coop'R");
+    h.state_mut().close_document().expect("saved on close");
+    let file = store::load(&dir.path().join("atelier.ron")).expect("loads");
+    assert_eq!(file.session.info.organiser, "PTCE Coop'R");
+}
