@@ -481,7 +481,10 @@ fn the_editors_fit_a_1080p_screen_with_chips_on_one_line() {
     );
     for field in ["Titre", "Prochaine étape", "Échéance"] {
         let rect = h.get_by_role_and_label(Role::TextInput, field).rect();
-        assert!(rect.max.y < 1080.0, "« {field} » is below the screen: {rect:?}");
+        assert!(
+            rect.max.y < 1080.0,
+            "« {field} » is below the screen: {rect:?}"
+        );
     }
     assert!(h.get_by_label("Supprimer").rect().max.y < 1080.0);
 
@@ -489,7 +492,14 @@ fn the_editors_fit_a_1080p_screen_with_chips_on_one_line() {
     keys(&mut h, Modifiers::COMMAND, Key::Num1);
     let org = session(&h).organisations[0].name.clone();
     click(&mut h, &org);
-    for field in ["Nom", "Secteur", "Commune", "Contact", "Courriel", "Téléphone"] {
+    for field in [
+        "Nom",
+        "Secteur",
+        "Commune",
+        "Contact",
+        "Courriel",
+        "Téléphone",
+    ] {
         let rect = h.get_by_role_and_label(Role::TextInput, field).rect();
         assert!(
             rect.max.x <= 1920.0 && rect.max.y < 1080.0 && rect.width() > 150.0,
@@ -528,4 +538,54 @@ fn what_is_typed_is_saved_when_the_app_closes() {
     h.state_mut().close_document().expect("saved on close");
     let file = store::load(&dir.path().join("atelier.ron")).expect("loads");
     assert_eq!(file.session.info.organiser, "PTCE Coop'R");
+}
+
+#[test]
+fn a_new_organisation_is_added_once_named_then_each_field_is_saved_as_left() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    keys(&mut h, Modifiers::COMMAND, Key::Num1);
+    let before = session(&h).organisations.len();
+    click(&mut h, "+ Nouvelle organisation");
+    h.get_by_role_and_label(Role::TextInput, "Nom").click();
+    h.run();
+    type_keys(&mut h, "Scierie du Périgord");
+    press(&mut h, Key::Tab);
+    assert_eq!(session(&h).organisations.len(), before + 1);
+    assert_eq!(
+        h.state().doc.workshop().undo_label(Language::Fr),
+        Some("ajouter une organisation")
+    );
+    type_keys(&mut h, "Bois");
+    press(&mut h, Key::Tab);
+    let org = session(&h)
+        .organisations
+        .iter()
+        .find(|o| o.name == "Scierie du Périgord")
+        .expect("added");
+    assert_eq!(org.sector, "Bois");
+    assert_eq!(
+        h.state().doc.workshop().undo_label(Language::Fr),
+        Some("modifier le secteur")
+    );
+
+    // A name another organisation has is said, kept in the field, and not saved.
+    let other = session(&h).organisations[0].name.clone();
+    retype(&mut h, "Nom", &other);
+    press(&mut h, Key::Tab);
+    assert!(h.query_by_label_contains("porte déjà ce nom").is_some());
+    assert_eq!(
+        session(&h)
+            .organisations
+            .iter()
+            .filter(|o| o.name == other)
+            .count(),
+        1
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Nom")
+            .value()
+            .as_deref(),
+        Some(other.as_str())
+    );
 }

@@ -257,7 +257,8 @@ impl SelectionView {
                                 status: Status::Selected,
                             });
                         }
-                        ui.add(egui::Label::new(format!("{} · {}", idea.votes, idea.title)).wrap());
+                        let text = format!("{} · {}", idea.votes, idea.title);
+                        ui.add(egui::Label::new(text).wrap());
                     });
                     ui.add_space(2.0);
                 }
