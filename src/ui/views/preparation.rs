@@ -538,6 +538,8 @@ impl PreparationView {
             .column(Column::initial(width * 0.08).at_least(30.0).clip(true))
             .column(Column::remainder().at_least(30.0).clip(true))
             .min_scrolled_height(0.0)
+            .max_scroll_height(f32::INFINITY)
+            .auto_shrink([false, false])
             .header(24.0, |mut header| {
                 for (column, label) in headers.iter().enumerate() {
                     header.col(|ui| {
