@@ -589,3 +589,19 @@ fn a_new_organisation_is_added_once_named_then_each_field_is_saved_as_left() {
         Some(other.as_str())
     );
 }
+
+#[test]
+fn the_ideas_table_fits_beside_the_editor() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    keys(&mut h, Modifiers::COMMAND, Key::Num3);
+    let title = session(&h).ideas[0].title.clone();
+    click(&mut h, &title);
+    h.run();
+    let status = h.get_by_role_and_label(Role::ColumnHeader, "Statut").rect();
+    let editor = h.get_by_label("Modifier l'idée").rect();
+    assert!(
+        status.max.x <= editor.min.x,
+        "the last column {status:?} runs under the editor {editor:?}"
+    );
+}

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
 use super::draft::{Draft, FieldSpec, field_specs};
-use super::table::{Sort, SortKey, cell_ui, count_text, sort_header_ui, sort_rows};
+use super::table::{Sort, SortKey, cell_ui, count_text, fit_columns, sort_header_ui, sort_rows};
 use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
@@ -35,6 +35,8 @@ pub struct FichesView {
     /// The sheet being edited.
     editing: Option<Draft<Fiche>>,
     sort: Option<Sort>,
+    /// The table's width last frame (see [`fit_columns`]).
+    table_width: f32,
 }
 
 impl FichesView {
@@ -108,7 +110,10 @@ impl FichesView {
         egui::Panel::right("fiche-editor")
             .default_size(360.0)
             .resizable(true)
-            .show(ui, |ui| self.editor_ui(ui, cx));
+            .show(ui, |ui| {
+                ui.set_min_width(ui.available_width());
+                self.editor_ui(ui, cx);
+            });
 
         let org = self.selected.and_then(|id| session.organisation(id));
         ui.horizontal(|ui| {
@@ -157,7 +162,7 @@ impl FichesView {
         let editing = self.editing.as_ref().map(|d| d.base.id);
         let sort = &mut self.sort;
         let mut clicked = None;
-        TableBuilder::new(ui)
+        let builder = TableBuilder::new(ui)
             .id_salt("fiches-table")
             .striped(true)
             .resizable(true)
@@ -172,7 +177,9 @@ impl FichesView {
             .column(Column::remainder().at_least(40.0).clip(true))
             .min_scrolled_height(0.0)
             .max_scroll_height(f32::INFINITY)
-            .auto_shrink([false, false])
+            .auto_shrink([false, false]);
+        fit_columns(&builder, width, &mut self.table_width);
+        builder
             .header(24.0, |mut header| {
                 for (column, label) in headers.iter().enumerate() {
                     header.col(|ui| {

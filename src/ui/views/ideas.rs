@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::capture::{category_label, organisations_picker_ui};
 use super::draft::{Draft, FieldSpec, date_text, field_specs};
-use super::table::{Sort, SortKey, cell_ui, count_text, sort_header_ui, sort_rows};
+use super::table::{Sort, SortKey, cell_ui, count_text, fit_columns, sort_header_ui, sort_rows};
 use crate::model::text::fold;
 use crate::model::{Action, Field, Idea, IdeaKind, Language, Session, Status};
 use crate::ui::command::Command;
@@ -120,6 +120,8 @@ pub struct IdeasView {
     draft: Option<IdeaDraft>,
     focus_filter: bool,
     sort: Option<Sort>,
+    /// The table's width last frame (see [`fit_columns`]).
+    table_width: f32,
 }
 
 /// Row height of the list, in points.
@@ -205,7 +207,11 @@ impl IdeasView {
         egui::Panel::right("idea-editor")
             .default_size(420.0)
             .resizable(true)
-            .show(ui, |ui| self.editor_ui(ui, cx));
+            .show(ui, |ui| {
+                // The panel keeps its width whether an idea is selected or not.
+                ui.set_min_width(ui.available_width());
+                self.editor_ui(ui, cx);
+            });
 
         ui.horizontal(|ui| {
             let label = ui.label(t.filter);
@@ -245,7 +251,7 @@ impl IdeasView {
         let mut clicked = None;
         let sort = &mut self.sort;
         let selected = self.selected;
-        TableBuilder::new(ui)
+        let builder = TableBuilder::new(ui)
             .id_salt("ideas-table")
             .striped(true)
             .resizable(true)
@@ -259,7 +265,9 @@ impl IdeasView {
             .column(Column::remainder().at_least(40.0).clip(true))
             .min_scrolled_height(0.0)
             .max_scroll_height(f32::INFINITY)
-            .auto_shrink([false, false])
+            .auto_shrink([false, false]);
+        fit_columns(&builder, width, &mut self.table_width);
+        builder
             .header(24.0, |mut header| {
                 for (column, label) in headers.iter().enumerate() {
                     header.col(|ui| {

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::draft::{Draft, FieldSpec, date_text, field_specs};
 use super::ideas::due_from_text;
-use super::table::{Sort, SortKey, cell_ui, sort_header_ui, sort_rows};
+use super::table::{Sort, SortKey, cell_ui, fit_columns, sort_header_ui, sort_rows};
 use crate::model::text::fold;
 use crate::model::{
     Action, Attendance, Category, Facilitator, Field, Language, Organisation, Session, SessionInfo,
@@ -105,6 +105,8 @@ pub struct PreparationView {
     selected: Option<Uuid>,
     draft: Option<OrganisationDraft>,
     sort: Option<Sort>,
+    /// The table's width last frame (see [`fit_columns`]).
+    table_width: f32,
 }
 
 impl PreparationView {
@@ -129,7 +131,10 @@ impl PreparationView {
         egui::Panel::right("organisation-editor")
             .default_size(360.0)
             .resizable(true)
-            .show(ui, |ui| self.organisation_editor_ui(ui, cx));
+            .show(ui, |ui| {
+                ui.set_min_width(ui.available_width());
+                self.organisation_editor_ui(ui, cx);
+            });
         self.organisations_ui(ui, cx);
     }
 
@@ -524,7 +529,7 @@ impl PreparationView {
         let width = ui.available_width();
         let selected = self.selected;
         let sort = &mut self.sort;
-        TableBuilder::new(ui)
+        let builder = TableBuilder::new(ui)
             .id_salt("organisations-table")
             .striped(true)
             .resizable(true)
@@ -539,7 +544,9 @@ impl PreparationView {
             .column(Column::remainder().at_least(30.0).clip(true))
             .min_scrolled_height(0.0)
             .max_scroll_height(f32::INFINITY)
-            .auto_shrink([false, false])
+            .auto_shrink([false, false]);
+        fit_columns(&builder, width, &mut self.table_width);
+        builder
             .header(24.0, |mut header| {
                 for (column, label) in headers.iter().enumerate() {
                     header.col(|ui| {

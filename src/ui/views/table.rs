@@ -3,6 +3,7 @@
 //! on hover, and counts worded with their plural.
 
 use egui::{Label, Response, RichText, Role, Sense, Ui, WidgetInfo};
+use egui_extras::TableBuilder;
 
 use crate::model::Language;
 use crate::model::text::fold;
@@ -84,6 +85,16 @@ pub fn sort_rows<R: Clone>(rows: &mut [R], sort: Option<Sort>, key: impl Fn(&R, 
     });
     for (slot, (_, row)) in rows.iter_mut().zip(keyed) {
         *slot = row;
+    }
+}
+
+/// Starts `builder`'s columns again from their initial widths when the table's room
+/// changed (a panel beside it opened or was resized), so that it always fits: egui_extras
+/// keeps resized widths even when they no longer fit. `last` is the room last seen.
+pub fn fit_columns(builder: &TableBuilder<'_>, width: f32, last: &mut f32) {
+    if (width - *last).abs() > 0.5 {
+        builder.reset();
+        *last = width;
     }
 }
 
