@@ -605,3 +605,43 @@ fn the_ideas_table_fits_beside_the_editor() {
         "the last column {status:?} runs under the editor {editor:?}"
     );
 }
+
+#[test]
+fn escape_on_a_typed_new_idea_asks_and_discarding_is_the_users_word() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let before = session(&h).ideas.len();
+    keys(&mut h, Modifiers::COMMAND, Key::N);
+    type_keys(&mut h, "Compost partagé");
+    press(&mut h, Key::Escape);
+    assert!(h.state().capture.open, "the first Escape asks");
+    click(&mut h, "Effacer la saisie");
+    assert!(h.state().capture.open);
+    assert!(h.query_by_label_contains("n'est pas enregistrée").is_none());
+    // Now empty, Escape closes at once; nothing was added.
+    press(&mut h, Key::Escape);
+    assert!(!h.state().capture.open);
+    assert_eq!(session(&h).ideas.len(), before);
+}
+
+#[test]
+fn ctrl_z_while_typing_a_title_undoes_the_typing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    keys(&mut h, Modifiers::COMMAND, Key::Num3);
+    let first = session(&h).ideas[0].clone();
+    click(&mut h, &first.title);
+    retype(&mut h, "Titre", "Une faute de frappe");
+    keys(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(session(&h).ideas[0].title, first.title);
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Titre")
+            .value()
+            .as_deref(),
+        Some(first.title.as_str()),
+        "the field shows the title back"
+    );
+    // And Ctrl+Y brings the typing back.
+    keys(&mut h, Modifiers::COMMAND, Key::Y);
+    assert_eq!(session(&h).ideas[0].title, "Une faute de frappe");
+}

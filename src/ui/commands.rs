@@ -85,9 +85,7 @@ impl SynergiesApp {
     /// Runs `command` if it can run now (a shortcut of a command that cannot is
     /// ignored, as its greyed-out menu entry would be).
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        if !command.available(&self.command_state()) {
-            return;
-        }
+        // What is being typed is saved first: Ctrl+Z then undoes the typing.
         if matches!(
             command,
             Command::ShowView(_)
@@ -100,6 +98,9 @@ impl SynergiesApp {
                 | Command::PrepareTableCopies
         ) {
             self.flush_editors();
+        }
+        if !command.available(&self.command_state()) {
+            return;
         }
         let t = self.t();
         let language = self.prefs.language;
