@@ -1,17 +1,17 @@
 //! The command line: the same operations as the app, without a window.
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, anyhow, bail};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::i18n::{fill, io_problem, words};
 use crate::model::check::{Severity, check};
 use crate::model::{Action, ActionError, Language, Session, Stats, Workshop};
 use crate::spreadsheet::{ImportFiles, export_csv, plan_import};
-use crate::store;
+use crate::store::{self, StoreError};
 
 /// Synergies: synergy-detection workshops, offline.
 #[derive(Debug, Parser)]
@@ -92,12 +92,16 @@ pub enum Command {
 }
 
 /// Runs the command line on `args` (program name first), writing results to `out` and
-/// errors to `err`. Returns the exit status: 0 on success, 1 on any error.
+/// errors to `err`. Returns the exit status: 0 on success, 1 on any error, said in one
+/// line starting `error: `, in the session's language when the command read one (French
+/// otherwise). A reader that stops reading `out` early (`synergies stats F | head -1`)
+/// ends the output quietly.
 pub fn run(
     args: impl IntoIterator<Item = impl Into<OsString> + Clone>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
+    let mut out = QuietPipe::new(out);
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -112,41 +116,99 @@ pub fn run(
             };
         }
     };
-    match execute(cli, out) {
+    let result = execute(cli, &mut out).and_then(|()| out.flush().map_err(Failure::from));
+    match result {
         Ok(()) => 0,
-        Err(e) => {
-            let _ = writeln!(err, "error: {}", error_chain(&e));
+        Err(Failure(message)) => {
+            let _ = writeln!(err, "{}{message}", words(Language::Fr).cli.error_prefix);
             1
         }
     }
 }
 
-/// The error and its causes on one line, each cause once (errors that quote their
-/// source in their own message are not repeated).
-fn error_chain(e: &anyhow::Error) -> String {
-    let mut line = String::new();
-    for cause in e.chain().map(ToString::to_string) {
-        if !line.contains(&cause) {
-            if !line.is_empty() {
-                line.push_str(": ");
-            }
-            line.push_str(&cause);
-        }
-    }
-    line
+/// A writer that takes a closed reader (`BrokenPipe`) as the end of the output: what
+/// follows is dropped and the command still succeeds.
+pub struct QuietPipe<W> {
+    inner: W,
+    closed: bool,
 }
 
-fn execute(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
+impl<W: Write> QuietPipe<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            closed: false,
+        }
+    }
+
+    /// True once the reader has gone.
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    fn quiet<T>(&mut self, result: io::Result<T>, instead: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(instead)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for QuietPipe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.quiet(result, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.quiet(result, ())
+    }
+}
+
+/// Why a command failed, worded for the facilitator (the line after `error: `).
+#[derive(Debug)]
+struct Failure(String);
+
+type Outcome = Result<(), Failure>;
+
+impl From<io::Error> for Failure {
+    /// The command's output could not be written.
+    fn from(e: io::Error) -> Self {
+        let language = Language::Fr;
+        Failure(fill(
+            words(language).errors.output_failed,
+            &[("problem", &io_problem(language, &e))],
+        ))
+    }
+}
+
+impl From<StoreError> for Failure {
+    /// A session file that could not be read before its language was known.
+    fn from(e: StoreError) -> Self {
+        Failure(e.message(Language::Fr))
+    }
+}
+
+fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
     let Some(command) = cli.command else {
+        let t = &words(Language::Fr).cli;
         if let Some(file) = &cli.file
             && !file.is_file()
         {
-            bail!(
-                "\"{}\" does not exist: give a session file (.ron) or a command (synergies --help)",
-                file.display()
-            );
+            return Err(Failure(fill(t.no_such_file, &[("file", &file.display())])));
         }
-        return crate::ui::run(cli.file);
+        return crate::ui::run(cli.file).map_err(|e| Failure(e.to_string()));
     };
     match command {
         Command::New {
@@ -157,14 +219,19 @@ fn execute(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             organiser,
         } => {
             let mut session = Session::new(title.trim());
+            let language = session.info.language;
+            let t = &words(language).cli;
             if session.info.title.is_empty() {
-                bail!("the title is empty: give the workshop a title with --title");
+                return Err(Failure(t.empty_title.to_owned()));
             }
-            session.info.date = date.as_deref().map(parse_date).transpose()?;
+            session.info.date = date
+                .as_deref()
+                .map(|d| parse_date(d, language))
+                .transpose()?;
             session.info.venue = venue.unwrap_or_default().trim().to_owned();
             session.info.organiser = organiser.unwrap_or_default().trim().to_owned();
-            store::create(&file, &session)?;
-            writeln!(out, "created {}", file.display())?;
+            store::create(&file, &session).map_err(|e| Failure(e.message(language)))?;
+            writeln!(out, "{}", fill(t.created, &[("file", &file.display())]))?;
         }
         Command::Import {
             file,
@@ -176,62 +243,100 @@ fn execute(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             let session = store::load(&file)?.session;
             let stats = Stats::of(&session);
             if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&stats)?)?;
+                let text = serde_json::to_string_pretty(&stats)
+                    .map_err(|e| Failure::from(io::Error::other(e)))?;
+                writeln!(out, "{text}")?;
             } else {
                 writeln!(out, "{}", heading(&session))?;
-                for line in stats.lines(Language::Fr) {
+                for line in stats.lines(session.info.language) {
                     writeln!(out, "{line}")?;
                 }
             }
         }
         Command::Check { file } => {
             let loaded = store::load(&file)?;
+            let language = loaded.session.info.language;
+            let t = &words(language).cli;
             let findings = check(&loaded.session);
             for finding in &findings {
-                let severity = match finding.severity {
-                    Severity::Error => "problem",
-                    Severity::Warning => "warning",
+                let template = match finding.severity {
+                    Severity::Error => t.problem,
+                    Severity::Warning => t.warning,
                 };
-                writeln!(out, "{severity}: {}", finding.message)?;
+                writeln!(out, "{}", fill(template, &[("message", &finding.message)]))?;
             }
             let problems = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
             if problems > 0 {
-                bail!("{}: {problems} problems found", file.display());
+                return Err(Failure(fill(
+                    crate::i18n::counts(language)
+                        .problems_found
+                        .form(language, problems),
+                    &[("file", &file.display()), ("n", &problems)],
+                )));
             }
             let stats = Stats::of(&loaded.session);
             let upgrade = if loaded.file_version < store::format::FORMAT_VERSION {
-                format!(
-                    " (format {}, upgraded to {} on the next save)",
-                    loaded.file_version,
-                    store::format::FORMAT_VERSION
+                fill(
+                    t.upgrade,
+                    &[
+                        ("found", &loaded.file_version),
+                        ("current", &store::format::FORMAT_VERSION),
+                    ],
                 )
             } else {
                 String::new()
             };
-            writeln!(
-                out,
-                "ok: {} loads{upgrade}: {} organisations, {} resource sheets, {} ideas, {} warnings",
-                file.display(),
-                stats.organisations,
-                stats.fiches,
-                stats.ideas,
-                findings.len()
-            )?;
+            let line = fill(
+                t.check_ok,
+                &[
+                    ("file", &file.display()),
+                    ("upgrade", &upgrade),
+                    (
+                        "organisations",
+                        &crate::i18n::counts(language)
+                            .organisations
+                            .count(language, stats.organisations),
+                    ),
+                    (
+                        "fiches",
+                        &crate::i18n::counts(language)
+                            .fiches
+                            .count(language, stats.fiches),
+                    ),
+                    (
+                        "ideas",
+                        &crate::i18n::counts(language)
+                            .ideas
+                            .count(language, stats.ideas),
+                    ),
+                    (
+                        "warnings",
+                        &crate::i18n::counts(language)
+                            .warnings
+                            .count(language, findings.len()),
+                    ),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         Command::Export { file, csv, xlsx } => {
             let session = store::load(&file)?.session;
+            let language = session.info.language;
+            let t = &words(language).cli;
             if let Some(csv) = csv {
-                for path in export_csv(&session, &csv)? {
-                    writeln!(out, "wrote {}", path.display())?;
+                let written =
+                    export_csv(&session, &csv).map_err(|e| Failure(e.message(language)))?;
+                for path in written {
+                    writeln!(out, "{}", fill(t.wrote, &[("file", &path.display())]))?;
                 }
             }
             if let Some(xlsx) = xlsx {
                 crate::report::write_xlsx(&session, &xlsx)
-                    .with_context(|| format!("cannot write \"{}\"", xlsx.display()))?;
-                writeln!(out, "wrote {}", xlsx.display())?;
+                    .map_err(|e| Failure(crate::report::workbook_message(language, &xlsx, &e)))?;
+                writeln!(out, "{}", fill(t.wrote, &[("file", &xlsx.display())]))?;
             }
         }
         Command::Merge {
@@ -241,34 +346,54 @@ fn execute(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         } => merge(&target, &inputs, force, out)?,
         Command::TableCopies { file, folder } => {
             let session = store::load(&file)?.session;
+            let language = session.info.language;
+            let w = words(language);
             if session.tables.is_empty() {
-                bail!(
-                    "{}: the session has no tables to make copies for",
-                    file.display()
-                );
+                return Err(Failure(fill(w.cli.no_tables, &[("file", &file.display())])));
             }
-            std::fs::create_dir_all(&folder)
-                .with_context(|| format!("cannot create the folder \"{}\"", folder.display()))?;
+            std::fs::create_dir_all(&folder).map_err(|e| {
+                Failure(fill(
+                    w.errors.create_folder,
+                    &[
+                        ("folder", &folder.display()),
+                        ("problem", &io_problem(language, &e)),
+                    ],
+                ))
+            })?;
             let stem = file.file_stem().map_or_else(
                 || "atelier".to_owned(),
                 |s| s.to_string_lossy().into_owned(),
             );
-            for path in crate::merge::write_table_copies(&session, &stem, &folder)? {
-                writeln!(out, "wrote {}", path.display())?;
+            let written = crate::merge::write_table_copies(&session, &stem, &folder)
+                .map_err(|e| Failure(e.message(language)))?;
+            for path in written {
+                writeln!(out, "{}", fill(w.cli.wrote, &[("file", &path.display())]))?;
             }
         }
         Command::Report { file, output } => {
             let session = store::load(&file)?.session;
-            let report = crate::report::render_pdf(&session)?;
-            crate::store::atomic::write_atomically(&output, &report.pdf)
-                .with_context(|| format!("cannot write \"{}\"", output.display()))?;
-            writeln!(
-                out,
-                "wrote {} ({} pages, {} KiB)",
-                output.display(),
-                report.pages,
-                report.pdf.len() / 1024
-            )?;
+            let language = session.info.language;
+            let w = words(language);
+            let report =
+                crate::report::render_pdf(&session).map_err(|e| Failure(e.message(language)))?;
+            crate::store::atomic::write_atomically(&output, &report.pdf).map_err(|e| {
+                Failure(fill(
+                    w.errors.write,
+                    &[
+                        ("file", &output.display()),
+                        ("problem", &io_problem(language, &e)),
+                    ],
+                ))
+            })?;
+            let line = fill(
+                w.cli.report_written,
+                &[
+                    ("file", &output.display()),
+                    ("pages", &w.counts.pages.count(language, report.pages)),
+                    ("size", &(report.pdf.len() / 1024)),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())
@@ -280,50 +405,95 @@ fn import(
     fiches: Option<PathBuf>,
     ideas: Option<PathBuf>,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> Outcome {
     if organisations.is_none() && fiches.is_none() && ideas.is_none() {
-        bail!("nothing to import: give --organisations, --fiches or --ideas with a CSV file");
+        return Err(Failure(
+            words(Language::Fr).cli.nothing_to_import.to_owned(),
+        ));
     }
     let session = store::load(file)?.session;
+    let language = session.info.language;
+    let t = &words(language).cli;
     let files = ImportFiles {
         organisations: organisations.as_deref(),
         fiches: fiches.as_deref(),
         ideas: ideas.as_deref(),
     };
-    let report = plan_import(&session, &files)?;
+    let report = plan_import(&session, &files).map_err(|e| Failure(e.message(language)))?;
     for note in &report.notes {
         writeln!(out, "{note}")?;
     }
     let batch = report.batch;
-    let summary = format!(
-        "imported {} organisations, {} resource sheets, {} ideas ({} tables, {} facilitators, {} clusters created)",
-        batch.organisations.len(),
-        batch.fiches.len(),
-        batch.ideas.len(),
-        batch.tables.len(),
-        batch.facilitators.len(),
-        batch.clusters.len()
-    );
+    let summary = |file: &Path| {
+        fill(
+            t.imported,
+            &[
+                ("file", &file.display()),
+                (
+                    "organisations",
+                    &crate::i18n::counts(language)
+                        .organisations
+                        .count(language, batch.organisations.len()),
+                ),
+                (
+                    "fiches",
+                    &crate::i18n::counts(language)
+                        .fiches
+                        .count(language, batch.fiches.len()),
+                ),
+                (
+                    "ideas",
+                    &crate::i18n::counts(language)
+                        .ideas
+                        .count(language, batch.ideas.len()),
+                ),
+                (
+                    "tables",
+                    &crate::i18n::counts(language)
+                        .tables
+                        .count(language, batch.tables.len()),
+                ),
+                (
+                    "facilitators",
+                    &crate::i18n::counts(language)
+                        .facilitators
+                        .count(language, batch.facilitators.len()),
+                ),
+                (
+                    "clusters",
+                    &crate::i18n::counts(language)
+                        .clusters
+                        .count(language, batch.clusters.len()),
+                ),
+            ],
+        )
+    };
+    let summary = summary(file);
     let mut workshop = Workshop::new(session);
     match workshop.apply(Action::Import(batch)) {
         Ok(()) => {}
         Err(ActionError::Nothing) => {
-            writeln!(out, "nothing imported: the files have no rows")?;
+            writeln!(out, "{}", t.nothing_imported)?;
             return Ok(());
         }
-        Err(e) => return Err(anyhow!(e).context("the import was refused")),
+        Err(e) => {
+            return Err(Failure(fill(
+                t.import_refused,
+                &[("reason", &e.message(language))],
+            )));
+        }
     }
-    store::save(file, workshop.session()).with_context(|| "nothing was imported".to_owned())?;
-    writeln!(out, "{summary} into {}", file.display())?;
+    store::save(file, workshop.session()).map_err(|e| {
+        Failure(fill(
+            t.nothing_was_imported,
+            &[("error", &e.message(language))],
+        ))
+    })?;
+    writeln!(out, "{summary}")?;
     Ok(())
 }
 
-fn merge(
-    target: &Path,
-    inputs: &[PathBuf],
-    force: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+fn merge(target: &Path, inputs: &[PathBuf], force: bool, out: &mut dyn Write) -> Outcome {
     use crate::merge::{MergeInput, merge};
     let name = |p: &Path| {
         p.file_name().map_or_else(
@@ -331,52 +501,91 @@ fn merge(
             |n| n.to_string_lossy().into_owned(),
         )
     };
+    // The lead's session, if there is one yet, gives the language of the messages.
+    let base = if target.exists() {
+        Some(store::load(target)?.session)
+    } else {
+        None
+    };
+    let mut language = base.as_ref().map_or(Language::Fr, |b| b.info.language);
     // Everything is read before anything is written: nothing is half-merged.
     let mut loaded = Vec::new();
     for path in inputs {
         loaded.push(MergeInput {
             source: name(path),
-            session: store::load(path)?.session,
+            session: store::load(path)
+                .map_err(|e| Failure(e.message(language)))?
+                .session,
         });
     }
-    let (base, base_name) = if target.exists() {
-        (store::load(target)?.session, name(target))
-    } else {
-        let Some(first) = loaded.first() else {
-            bail!("nothing to merge");
-        };
-        let mut base = first.session.clone();
-        base.table_copy = None;
-        (base, name(target))
+    let base = match base {
+        Some(base) => base,
+        None => {
+            let Some(first) = loaded.first() else {
+                return Err(Failure(words(language).cli.nothing_to_merge.to_owned()));
+            };
+            let mut base = first.session.clone();
+            base.table_copy = None;
+            language = base.info.language;
+            base
+        }
     };
-    let report = merge(&base, &base_name, &loaded, force)?;
-    writeln!(out, "{}", report.summary(Language::En))?;
+    let t = &words(language).cli;
+    let report =
+        merge(&base, &name(target), &loaded, force).map_err(|e| Failure(e.message(language)))?;
+    writeln!(out, "{}", report.summary(language))?;
     for conflict in &report.conflicts {
-        writeln!(out, "conflict: {}", conflict.describe(Language::En))?;
+        writeln!(
+            out,
+            "{}",
+            fill(t.conflict, &[("conflict", &conflict.describe(language))])
+        )?;
     }
-    store::save(target, &report.merged).with_context(|| "nothing was merged".to_owned())?;
-    writeln!(
-        out,
-        "merged {} files into {} ({} ideas)",
-        inputs.len(),
-        target.display(),
-        report.merged.ideas.len()
-    )?;
+    store::save(target, &report.merged).map_err(|e| {
+        Failure(fill(
+            t.nothing_was_merged,
+            &[("error", &e.message(language))],
+        ))
+    })?;
+    let line = fill(
+        t.merged,
+        &[
+            ("file", &target.display()),
+            (
+                "files",
+                &crate::i18n::counts(language)
+                    .files
+                    .count(language, inputs.len()),
+            ),
+            (
+                "ideas",
+                &crate::i18n::counts(language)
+                    .ideas
+                    .count(language, report.merged.ideas.len()),
+            ),
+        ],
+    );
+    writeln!(out, "{line}")?;
     Ok(())
 }
 
-fn parse_date(text: &str) -> anyhow::Result<NaiveDate> {
+fn parse_date(text: &str, language: Language) -> Result<NaiveDate, Failure> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| anyhow!("--date \"{text}\": expected a date as YYYY-MM-DD, e.g. 2026-11-22"))
+        .map_err(|_| Failure(fill(words(language).cli.bad_date, &[("text", &text)])))
 }
 
-/// "Atelier de … — 22/11/2026, Salle des fêtes (organisé par …)".
+/// "Atelier : … — 22/11/2026, Salle des fêtes (organisé par …)".
 fn heading(session: &Session) -> String {
     let info = &session.info;
-    let mut line = format!("Atelier : {}", info.title);
+    let t = &words(info.language).cli;
+    let mut line = fill(t.heading, &[("title", &info.title)]);
     let mut details = Vec::new();
     if let Some(date) = info.date {
-        details.push(date.format("%d/%m/%Y").to_string());
+        let format = match info.language {
+            Language::Fr => "%d/%m/%Y",
+            Language::En => "%Y-%m-%d",
+        };
+        details.push(date.format(format).to_string());
     }
     if !info.venue.is_empty() {
         details.push(info.venue.clone());
@@ -385,7 +594,7 @@ fn heading(session: &Session) -> String {
         line.push_str(&format!(" — {}", details.join(", ")));
     }
     if !info.organiser.is_empty() {
-        line.push_str(&format!(" (organisé par {})", info.organiser));
+        line.push_str(&fill(t.organised_by, &[("organiser", &info.organiser)]));
     }
     line
 }

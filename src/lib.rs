@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod example;
+pub mod i18n;
 pub mod merge;
 pub mod model;
 pub mod report;

@@ -61,12 +61,9 @@ fn usage_errors_exit_1_with_an_error_line() {
             dir.path(),
             &["new", "a.ron", "--title", "x", "--date", "19/11/2026"],
         ),
-        "YYYY-MM-DD",
+        "AAAA-MM-JJ",
     );
-    assert_error(
-        &run_in(dir.path(), &["import", "a.ron"]),
-        "nothing to import",
-    );
+    assert_error(&run_in(dir.path(), &["import", "a.ron"]), "rien à importer");
     assert_error(&run_in(dir.path(), &["stats", "absent.ron"]), "absent.ron");
     assert_error(
         &run_in(dir.path(), &["new", "no/such/folder/a.ron", "--title", "x"]),
@@ -100,7 +97,7 @@ fn new_creates_a_session_and_never_replaces_a_file() {
     let before = fs::read(dir.path().join("a.ron")).expect("read");
     assert_error(
         &run_in(dir.path(), &["new", "a.ron", "--title", "x"]),
-        "already exists",
+        "existe déjà",
     );
     assert_eq!(fs::read(dir.path().join("a.ron")).expect("read"), before);
 }
@@ -136,7 +133,7 @@ fn check_reports_an_inconsistent_session() {
     let dir = tempfile::tempdir().expect("temp dir");
     let o = run_in(dir.path(), &["check", &example()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(String::from_utf8_lossy(&o.stdout).starts_with("ok:"));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("ok :"));
 
     // An idea pointing at an organisation that is not there (as a hand edit would do).
     let text = fs::read_to_string(example()).expect("read");
@@ -153,8 +150,8 @@ fn check_reports_an_inconsistent_session() {
     );
     fs::write(dir.path().join("broken.ron"), broken).expect("written");
     let o = run_in(dir.path(), &["check", "broken.ron"]);
-    assert_error(&o, "problems found");
-    assert!(String::from_utf8_lossy(&o.stdout).contains("problem:"));
+    assert_error(&o, "trouvé");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("problème :"));
 }
 
 #[test]
@@ -165,6 +162,53 @@ fn export_names_the_folder_it_cannot_write() {
         &run_in(dir.path(), &["export", &example(), "--csv", "file/out"]),
         "file/out",
     );
+}
+
+/// `synergies stats F | head -1`: a reader that has gone before the command writes
+/// (a pipe whose reading end is already closed) ends the output quietly, with status 0
+/// and nothing on stderr, for every command that prints.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::copy(example(), dir.path().join("a.ron")).expect("copied");
+    let runs: [&[&str]; 4] = [
+        &["stats", "a.ron"],
+        &["stats", "a.ron", "--json"],
+        &["check", "a.ron"],
+        &["export", "a.ron", "--csv", "out"],
+    ];
+    for args in runs {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let o = Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?} said: {stderr}");
+    }
+}
+
+#[test]
+fn the_quiet_pipe_takes_a_broken_pipe_as_the_end() {
+    use std::io::Write;
+    struct Closed;
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+    let mut out = synergies::cli::QuietPipe::new(Closed);
+    assert!(writeln!(out, "une ligne").is_ok());
+    assert!(out.flush().is_ok());
+    assert!(out.is_closed());
 }
 
 proptest! {

@@ -351,7 +351,7 @@ fn extra_columns_are_ignored_and_said() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("ignored columns: Horodatage, Remarque"),
+        stdout(&o).contains("colonnes ignorées : Horodatage, Remarque"),
         "{}",
         stdout(&o)
     );
@@ -378,7 +378,7 @@ fn assert_refused(file_flag: &str, csv: &str, line: u64, column: &str, value: &s
     assert!(message.starts_with("error: "), "{message}");
     assert_eq!(message.lines().count(), 1, "one message: {message}");
     assert!(message.contains("bad.csv"), "{message}");
-    assert!(message.contains(&format!("line {line}")), "{message}");
+    assert!(message.contains(&format!("ligne {line}")), "{message}");
     assert!(message.contains(column), "{message}");
     assert!(message.contains(value), "{message}");
     assert_eq!(
@@ -396,7 +396,7 @@ fn a_bad_organisation_row_imports_nothing() {
         &format!("{ok};absente\n"),
         3,
         "A (nom)",
-        "is empty",
+        "est vide",
     );
     assert_refused(
         "--organisations",
@@ -410,14 +410,14 @@ fn a_bad_organisation_row_imports_nothing() {
         &format!("{ok}a ;\n"),
         3,
         "A (nom)",
-        "line 2",
+        "ligne 2",
     );
     assert_refused(
         "--organisations",
         &format!("{ok}Ferme des coteaux;\n"),
         3,
         "A (nom)",
-        "already in the session",
+        "déjà dans l'atelier",
     );
     assert_refused(
         "--organisations",
@@ -458,7 +458,7 @@ fn a_bad_fiche_row_imports_nothing() {
         &format!("{head}Ferme des Coteaux,need,energy,\n"),
         3,
         "D (resource)",
-        "empty",
+        "vide",
     );
 }
 
@@ -466,7 +466,7 @@ fn a_bad_fiche_row_imports_nothing() {
 fn a_bad_idea_row_imports_nothing() {
     let head = "titre;type;organisations;votes;statut;referent;echeance\nBonne idée;;Ferme des Coteaux;1;;;\n";
     let cases: &[(&str, &str, &str)] = &[
-        (";substitution;;;;;", "A (titre)", "empty"),
+        (";substitution;;;;;", "A (titre)", "vide"),
         ("X;troc;;;;;", "B (type)", "troc"),
         (
             "X;;Ferme des Coteaux|Nulle Part;;;;",

@@ -157,12 +157,12 @@ fn a_conflict_keeps_the_later_change_and_is_reported_with_both_values() {
     let out = String::from_utf8_lossy(&o.stdout);
     let conflict = out
         .lines()
-        .find(|l| l.starts_with("conflict:"))
+        .find(|l| l.starts_with("conflit :"))
         .unwrap_or_else(|| panic!("no conflict reported: {out}"));
     assert!(conflict.contains("Palettes partagées"), "{conflict}");
     assert!(conflict.contains("votes: 5 → 9"), "{conflict}");
     assert!(
-        conflict.contains("kept b.ron") && conflict.contains("dropped a.ron"),
+        conflict.contains("gardé b.ron") && conflict.contains("écarté a.ron"),
         "{conflict}"
     );
     let merged = store::load(&dir.path().join("atelier.ron"))
@@ -203,7 +203,7 @@ fn a_file_of_another_session_is_refused_unless_forced() {
         message.starts_with("error:") && message.contains("autre.ron"),
         "{message}"
     );
-    assert!(message.contains("another workshop"), "{message}");
+    assert!(message.contains("autre atelier"), "{message}");
     assert_eq!(
         std::fs::read(dir.path().join("atelier.ron")).expect("read"),
         before

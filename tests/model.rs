@@ -3,8 +3,8 @@
 use synergies::example::example_session;
 use synergies::model::check::check;
 use synergies::model::{
-    Action, ActionError, Cluster, ClusterTarget, Colour, Direction, Fiche, Field, Idea, Language,
-    Organisation, Session, Stats, Status, UNDO_LIMIT, Workshop,
+    Action, ActionError, Cluster, ClusterTarget, Colour, Direction, EntityKind, Fiche, Field, Idea,
+    Language, Organisation, Session, Stats, Status, UNDO_LIMIT, Workshop,
 };
 use uuid::Uuid;
 
@@ -153,7 +153,7 @@ fn invalid_actions_are_refused_and_change_nothing() {
     let refused = [
         (
             Action::AddIdea(Idea::new("   ")),
-            ActionError::Empty("the title"),
+            ActionError::Empty(Field::Title),
         ),
         (
             Action::AddOrganisation(Organisation::new("  ferme maraîchère DES coteaux ")),
@@ -167,7 +167,7 @@ fn invalid_actions_are_refused_and_change_nothing() {
                 "Chaleur",
             )),
             ActionError::Missing {
-                kind: "organisation",
+                kind: EntityKind::Organisation,
                 id: Uuid::nil(),
             },
         ),
@@ -406,7 +406,7 @@ fn a_field_edit_is_validated_as_its_update_and_needs_a_field() {
         change: Box::new(Action::UpdateIdea(idea.clone())),
         fields: vec![Field::Title],
     });
-    assert_eq!(refused, Err(ActionError::Empty("the title")));
+    assert_eq!(refused, Err(ActionError::Empty(Field::Title)));
     idea.title = "Autre".into();
     let refused = w.apply(Action::EditFields {
         change: Box::new(Action::UpdateIdea(idea)),

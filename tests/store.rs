@@ -82,7 +82,7 @@ fn corrupt_files_are_refused_with_a_message_and_left_untouched() {
         let message = assert_refused("truncated.ron", &good.as_bytes()[..cut], |e| {
             matches!(e, StoreError::Parse { .. })
         });
-        assert!(message.contains("line"), "{message}");
+        assert!(message.contains("ligne"), "{message}");
     }
 
     let mut noise = Vec::new();
@@ -102,7 +102,7 @@ fn corrupt_files_are_refused_with_a_message_and_left_untouched() {
     let message = assert_refused("newer.ron", newer.as_bytes(), |e| {
         matches!(e, StoreError::NewerVersion { found: 4, .. })
     });
-    assert!(message.contains("newer version"), "{message}");
+    assert!(message.contains("version plus récente"), "{message}");
 
     let unknown = good.replacen("venue:", "weather: \"sunny\",\n      venue:", 1);
     let message = assert_refused("unknown-field.ron", unknown.as_bytes(), |e| {

@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 pub use watch::{FolderWatch, WatchEvent};
 
+use crate::i18n::{Plural, fill, words};
 use crate::model::text::fold;
 use crate::model::{
     Category, Cluster, Entity, EntityKind, Facilitator, Fiche, Idea, Language, Organisation,
@@ -50,39 +51,21 @@ pub struct Conflict {
 impl Conflict {
     /// One line for the summary and the command's output.
     pub fn describe(&self, language: Language) -> String {
-        let (kept, dropped) = match language {
-            Language::Fr => ("gardé", "écarté"),
-            Language::En => ("kept", "dropped"),
-        };
-        format!(
-            "{} « {} »: {kept} {} ({}), {dropped} {} ({}): {}",
-            kind_word(self.kind, language),
-            self.label,
-            self.kept_source,
-            self.kept_modified.format("%d/%m %H:%M:%S"),
-            self.dropped_source,
-            self.dropped_modified.format("%d/%m %H:%M:%S"),
-            self.differences.join("; ")
+        fill(
+            words(language).merge.conflict,
+            &[
+                ("kind", &self.kind.word(language)),
+                ("label", &self.label),
+                ("kept", &self.kept_source),
+                ("kept_at", &self.kept_modified.format("%d/%m %H:%M:%S")),
+                ("dropped", &self.dropped_source),
+                (
+                    "dropped_at",
+                    &self.dropped_modified.format("%d/%m %H:%M:%S"),
+                ),
+                ("differences", &self.differences.join("; ")),
+            ],
         )
-    }
-}
-
-fn kind_word(kind: EntityKind, language: Language) -> &'static str {
-    match (kind, language) {
-        (EntityKind::Idea, Language::Fr) => "idée",
-        (EntityKind::Organisation, Language::Fr) => "organisation",
-        (EntityKind::Fiche, Language::Fr) => "fiche",
-        (EntityKind::Cluster, Language::Fr) => "regroupement",
-        (EntityKind::Table, Language::Fr) => "table",
-        (EntityKind::Facilitator, Language::Fr) => "animateur·rice",
-        (EntityKind::Category, Language::Fr) => "catégorie",
-        (EntityKind::Idea, Language::En) => "idea",
-        (EntityKind::Organisation, Language::En) => "organisation",
-        (EntityKind::Fiche, Language::En) => "resource sheet",
-        (EntityKind::Cluster, Language::En) => "cluster",
-        (EntityKind::Table, Language::En) => "table",
-        (EntityKind::Facilitator, Language::En) => "facilitator",
-        (EntityKind::Category, Language::En) => "category",
     }
 }
 
@@ -104,43 +87,35 @@ pub struct MergeReport {
 impl MergeReport {
     /// A one-paragraph summary.
     pub fn summary(&self, language: Language) -> String {
-        let fr = language == Language::Fr;
+        let w = &words(language).merge;
         let list = |counts: &BTreeMap<&str, usize>| {
             if counts.is_empty() {
-                return if fr {
-                    "rien".to_owned()
-                } else {
-                    "nothing".to_owned()
-                };
+                return w.nothing.to_owned();
             }
             counts
                 .iter()
-                .map(|(k, n)| format!("{n} {}", plural_word(k, *n, language)))
+                .map(|(key, n)| kind_count(language, key).count(language, *n))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let unified = match (self.unified_by_name, fr) {
-            (0, _) => String::new(),
-            (n, true) => {
-                format!(" ; {n} élément(s) trouvé(s) sous deux identités et réunis par leur nom")
-            }
-            (n, false) => format!("; {n} item(s) found under two identities and unified by name"),
+        let unified = match self.unified_by_name {
+            0 => String::new(),
+            n => crate::i18n::counts(language).unified.count(language, n),
         };
-        if fr {
-            format!(
-                "ajouté : {} ; modifié : {}{unified} ; {} conflit(s)",
-                list(&self.added),
-                list(&self.updated),
-                self.conflicts.len()
-            )
-        } else {
-            format!(
-                "added: {}; updated: {}{unified}; {} conflict(s)",
-                list(&self.added),
-                list(&self.updated),
-                self.conflicts.len()
-            )
-        }
+        fill(
+            w.summary,
+            &[
+                ("added", &list(&self.added)),
+                ("updated", &list(&self.updated)),
+                ("unified", &unified),
+                (
+                    "conflicts",
+                    &crate::i18n::counts(language)
+                        .conflicts
+                        .count(language, self.conflicts.len()),
+                ),
+            ],
+        )
     }
 
     /// True when the merge changes nothing.
@@ -149,44 +124,57 @@ impl MergeReport {
     }
 }
 
-fn plural_word(key: &str, n: usize, language: Language) -> String {
-    let word = match (key, language) {
-        ("ideas", Language::Fr) => "idée",
-        ("organisations", Language::Fr) => "organisation",
-        ("fiches", Language::Fr) => "fiche",
-        ("clusters", Language::Fr) => "regroupement",
-        ("tables", Language::Fr) => "table",
-        ("facilitators", Language::Fr) => "animateur·rice",
-        ("categories", Language::Fr) => "catégorie",
-        ("details", Language::Fr) => "détails de l'atelier",
-        ("ideas", _) => "idea",
-        ("organisations", _) => "organisation",
-        ("fiches", _) => "resource sheet",
-        ("clusters", _) => "cluster",
-        ("tables", _) => "table",
-        ("facilitators", _) => "facilitator",
-        ("categories", _) => "category",
-        _ => "session details",
-    };
-    if n > 1 && !word.ends_with('s') && !word.contains(' ') {
-        format!("{word}s")
-    } else {
-        word.to_owned()
+/// How the summary counts the entities of a [`Mergeable::KEY`] (or the session's
+/// `details`).
+fn kind_count(language: Language, key: &str) -> &'static Plural {
+    let n = crate::i18n::counts(language);
+    match key {
+        "ideas" => &n.ideas,
+        "organisations" => &n.organisations,
+        "fiches" => &n.fiches,
+        "clusters" => &n.clusters,
+        "tables" => &n.tables,
+        "facilitators" => &n.facilitators,
+        "categories" => &n.categories,
+        _ => &crate::i18n::counts(language).details,
     }
 }
 
-/// Why files could not be merged. Nothing was merged.
-#[derive(Debug, thiserror::Error)]
+/// Why files could not be merged. Nothing was merged. Displayed in French, the
+/// interface's default; [`MergeError::message`] words it in a given language.
+#[derive(Debug)]
 pub enum MergeError {
-    #[error(
-        "\"{file}\" is another workshop's file (session {found}, not {expected}); merge it anyway only if you are sure"
-    )]
+    /// A file of another session, merged without `force`.
     OtherSession {
         file: String,
         expected: Uuid,
         found: Uuid,
     },
 }
+
+impl MergeError {
+    /// The message in `language`.
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            MergeError::OtherSession {
+                file,
+                expected,
+                found,
+            } => fill(
+                words(language).merge.other_session,
+                &[("file", file), ("expected", expected), ("found", found)],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Language::Fr))
+    }
+}
+
+impl std::error::Error for MergeError {}
 
 /// A version of an entity, from one source.
 struct Version<T> {

@@ -68,7 +68,12 @@ impl FolderWatch {
     /// (by listing the folder) when the system cannot give them.
     pub fn start(folder: &Path, ignore: Option<&Path>, settle: Duration) -> Result<Self, String> {
         if !folder.is_dir() {
-            return Err(format!("\"{}\" is not a folder", folder.display()));
+            // Worded in French, the interface's default (the app shows it as it is).
+            let words = crate::i18n::words(crate::model::Language::Fr);
+            return Err(crate::i18n::fill(
+                words.merge.not_a_folder,
+                &[("folder", &folder.display())],
+            ));
         }
         let (send, events) = channel();
         let watcher = notify::recommended_watcher(send).and_then(|mut w| {

@@ -11,6 +11,7 @@ use super::entities::{
     Status, Table, Timestamp,
 };
 use super::text::fold;
+use crate::i18n::{fill, words};
 
 /// Where [`Action::GroupIdeas`] puts the ideas.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,87 +39,6 @@ impl ImportBatch {
             && self.organisations.is_empty()
             && self.fiches.is_empty()
             && self.ideas.is_empty()
-    }
-}
-
-/// A field of an entity, to name an edit after it ("modifier le titre").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Title,
-    Description,
-    Kind,
-    Category,
-    Status,
-    Cluster,
-    Table,
-    Facilitator,
-    Votes,
-    Organisations,
-    NextStep,
-    Owner,
-    Due,
-    Organisation,
-    Direction,
-    Resource,
-    Quantity,
-    Unit,
-    Frequency,
-    Notes,
-    Name,
-    Sector,
-    Town,
-    Contact,
-    Email,
-    Phone,
-    Attendance,
-    SessionTitle,
-    Venue,
-    Organiser,
-    Date,
-    Language,
-}
-
-impl Field {
-    /// The field with its article, as it follows a verb: "le titre", "the title".
-    pub fn label(self, language: Language) -> &'static str {
-        let (fr, en) = match self {
-            Field::Title => ("le titre", "the title"),
-            Field::Description => ("la description", "the description"),
-            Field::Kind => ("le type", "the kind"),
-            Field::Category => ("la catégorie", "the category"),
-            Field::Status => ("le statut", "the status"),
-            Field::Cluster => ("le regroupement", "the cluster"),
-            Field::Table => ("la table", "the table"),
-            Field::Facilitator => ("l'animateur·rice", "the facilitator"),
-            Field::Votes => ("les votes", "the votes"),
-            Field::Organisations => ("les organisations", "the organisations"),
-            Field::NextStep => ("la prochaine étape", "the next step"),
-            Field::Owner => ("le référent", "the owner"),
-            Field::Due => ("l'échéance", "the due date"),
-            Field::Organisation => ("l'organisation", "the organisation"),
-            Field::Direction => ("le sens", "the direction"),
-            Field::Resource => ("la ressource", "the resource"),
-            Field::Quantity => ("la quantité", "the quantity"),
-            Field::Unit => ("l'unité", "the unit"),
-            Field::Frequency => ("la fréquence", "the frequency"),
-            Field::Notes => ("les notes", "the notes"),
-            Field::Name => ("le nom", "the name"),
-            Field::Sector => ("le secteur", "the sector"),
-            Field::Town => ("la commune", "the town"),
-            Field::Contact => ("le contact", "the contact"),
-            Field::Email => ("le courriel", "the email"),
-            Field::Phone => ("le téléphone", "the phone"),
-            Field::Attendance => ("la présence", "the attendance"),
-            Field::SessionTitle => ("le titre de l'atelier", "the session title"),
-            Field::Venue => ("le lieu", "the venue"),
-            Field::Organiser => ("l'organisateur", "the organiser"),
-            Field::Date => ("la date", "the date"),
-            Field::Language => ("la langue", "the language"),
-        };
-        match language {
-            Language::Fr => fr,
-            Language::En => en,
-        }
     }
 }
 
@@ -190,214 +110,222 @@ pub enum Action {
     },
 }
 
-/// Why an action was refused. Nothing was changed.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// A field of an entity: the one an action requires, or the ones an edit changes (to
+/// name it: "modifier le titre").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    Description,
+    Kind,
+    Category,
+    Status,
+    Cluster,
+    Table,
+    Facilitator,
+    Votes,
+    Organisations,
+    NextStep,
+    Owner,
+    Due,
+    Organisation,
+    Direction,
+    Resource,
+    Quantity,
+    Unit,
+    Frequency,
+    Notes,
+    Name,
+    Sector,
+    Town,
+    Contact,
+    Email,
+    Phone,
+    Attendance,
+    SessionTitle,
+    Venue,
+    Organiser,
+    Date,
+    Language,
+    CategoryKey,
+}
+
+impl Field {
+    /// The field as a message names it, with its article ("le titre", "the title").
+    pub fn word(self, language: Language) -> &'static str {
+        let w = &words(language).model;
+        match self {
+            Field::Title => w.field_title,
+            Field::Description => w.field_description,
+            Field::Kind => w.field_kind,
+            Field::Category => w.field_category,
+            Field::Status => w.field_status,
+            Field::Cluster => w.field_cluster,
+            Field::Table => w.field_table,
+            Field::Facilitator => w.field_facilitator,
+            Field::Votes => w.field_votes,
+            Field::Organisations => w.field_organisations,
+            Field::NextStep => w.field_next_step,
+            Field::Owner => w.field_owner,
+            Field::Due => w.field_due,
+            Field::Organisation => w.field_organisation,
+            Field::Direction => w.field_direction,
+            Field::Resource => w.field_resource,
+            Field::Quantity => w.field_quantity,
+            Field::Unit => w.field_unit,
+            Field::Frequency => w.field_frequency,
+            Field::Notes => w.field_notes,
+            Field::Name => w.field_name,
+            Field::Sector => w.field_sector,
+            Field::Town => w.field_town,
+            Field::Contact => w.field_contact,
+            Field::Email => w.field_email,
+            Field::Phone => w.field_phone,
+            Field::Attendance => w.field_attendance,
+            Field::SessionTitle => w.field_session_title,
+            Field::Venue => w.field_venue,
+            Field::Organiser => w.field_organiser,
+            Field::Date => w.field_date,
+            Field::Language => w.field_language,
+            Field::CategoryKey => w.field_category_key,
+        }
+    }
+}
+
+/// Why an action was refused. Nothing was changed. Displayed in French, the
+/// interface's default; [`ActionError::message`] words it in a given language.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActionError {
-    #[error("{0} is empty")]
-    Empty(&'static str),
-    #[error("no {kind} with id {id} in this session")]
-    Missing { kind: &'static str, id: Uuid },
-    #[error("an organisation named \"{0}\" is already in the session")]
+    /// A required text is empty.
+    Empty(Field),
+    /// The action names an entity the session does not have.
+    Missing {
+        kind: EntityKind,
+        id: Uuid,
+    },
     DuplicateOrganisation(String),
-    #[error("a category with the key \"{0}\" already exists")]
     DuplicateCategory(String),
-    #[error("the category \"{category}\" is used by {uses} resource sheets or ideas")]
-    CategoryInUse { category: String, uses: usize },
-    #[error("no category \"{0}\" in this session")]
+    CategoryInUse {
+        category: String,
+        uses: usize,
+    },
     UnknownCategory(String),
-    #[error("an entity with id {0} is already in the session")]
     DuplicateId(Uuid),
-    #[error("nothing to do")]
     Nothing,
 }
 
 impl ActionError {
     /// The message in the user's language.
     pub fn message(&self, language: Language) -> String {
-        if language == Language::En {
-            return self.to_string();
-        }
+        let w = &words(language).model;
         match self {
-            ActionError::Empty(what) => format!("{} est vide", french_field(what)),
+            ActionError::Empty(field) => fill(w.error_empty, &[("field", &field.word(language))]),
             ActionError::Missing { kind, .. } => {
-                format!("{} introuvable dans cet atelier", french_kind(kind))
+                fill(w.error_missing, &[("kind", &kind.word(language))])
             }
             ActionError::DuplicateOrganisation(name) => {
-                format!("une organisation nommée « {name} » existe déjà dans l'atelier")
+                fill(w.error_duplicate_organisation, &[("name", name)])
             }
             ActionError::DuplicateCategory(key) => {
-                format!("une catégorie de clé « {key} » existe déjà")
+                fill(w.error_duplicate_category, &[("key", key)])
             }
-            ActionError::CategoryInUse { category, uses } => {
-                format!("la catégorie « {category} » est utilisée par {uses} fiches ou idées")
-            }
-            ActionError::UnknownCategory(key) => {
-                format!("pas de catégorie « {key} » dans cet atelier")
-            }
-            ActionError::DuplicateId(_) => "cet élément existe déjà dans l'atelier".into(),
-            ActionError::Nothing => "rien à faire".into(),
+            ActionError::CategoryInUse { category, uses } => fill(
+                crate::i18n::counts(language)
+                    .error_category_in_use
+                    .form(language, *uses),
+                &[("category", category), ("n", uses)],
+            ),
+            ActionError::UnknownCategory(key) => fill(w.error_unknown_category, &[("key", key)]),
+            ActionError::DuplicateId(_) => w.error_duplicate_id.to_owned(),
+            ActionError::Nothing => w.error_nothing.to_owned(),
         }
     }
 }
 
-fn french_field(what: &str) -> &'static str {
-    match what {
-        "the title" => "le titre",
-        "the name" => "le nom",
-        "the resource" => "la ressource",
-        "the session title" => "le titre de l'atelier",
-        "the category key" => "la clé de la catégorie",
-        _ => "le champ",
+impl std::fmt::Display for ActionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Language::Fr))
     }
 }
 
-fn french_kind(kind: &str) -> &'static str {
-    match kind {
-        "idea" => "idée",
-        "organisation" => "organisation",
-        "resource sheet" => "fiche",
-        "cluster" => "regroupement",
-        "table" => "table",
-        "facilitator" => "animateur·rice",
-        _ => "élément",
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+impl std::error::Error for ActionError {}
 
 impl Action {
     /// What the action does, as a short verb phrase for menus and "Undo: …".
     pub fn label(&self, language: Language) -> String {
-        let fr = language == Language::Fr;
-        let pick = |f: &str, e: &str| if fr { f.to_owned() } else { e.to_owned() };
+        let w = &words(language).model;
+        let text = |text: &str| text.to_owned();
         match self {
-            Action::EditSessionInfo(_) => pick("modifier l'atelier", "edit the session"),
-            Action::AddFacilitator(_) => pick("ajouter un·e animateur·rice", "add a facilitator"),
-            Action::UpdateFacilitator(_) => {
-                pick("modifier un·e animateur·rice", "edit a facilitator")
-            }
-            Action::RemoveFacilitator(_) => {
-                pick("supprimer un·e animateur·rice", "delete a facilitator")
-            }
-            Action::AddTable(_) => pick("ajouter une table", "add a table"),
-            Action::UpdateTable(_) => pick("modifier une table", "edit a table"),
-            Action::RemoveTable(_) => pick("supprimer une table", "delete a table"),
-            Action::AddCategory(_) => pick("ajouter une catégorie", "add a category"),
-            Action::UpdateCategory(_) => pick("modifier une catégorie", "edit a category"),
-            Action::RemoveCategory(_) => pick("supprimer une catégorie", "delete a category"),
-            Action::AddOrganisation(_) => pick("ajouter une organisation", "add an organisation"),
-            Action::UpdateOrganisation(_) => {
-                pick("modifier une organisation", "edit an organisation")
-            }
-            Action::RemoveOrganisation(_) => {
-                pick("supprimer une organisation", "delete an organisation")
-            }
-            Action::AddFiche(_) => pick("ajouter une fiche", "add a resource sheet"),
-            Action::UpdateFiche(_) => pick("modifier une fiche", "edit a resource sheet"),
-            Action::RemoveFiche(_) => pick("supprimer une fiche", "delete a resource sheet"),
-            Action::AddIdea(_) => pick("ajouter une idée", "add an idea"),
-            Action::UpdateIdea(_) => pick("modifier une idée", "edit an idea"),
-            Action::RemoveIdeas(ids) => {
-                if fr {
-                    format!("supprimer {}", plural(ids.len(), "idée", "idées"))
-                } else {
-                    format!("delete {}", plural(ids.len(), "idea", "ideas"))
-                }
-            }
-            Action::AddCluster(_) => pick("créer un regroupement", "create a cluster"),
-            Action::UpdateCluster(_) => pick("modifier un regroupement", "edit a cluster"),
-            Action::DissolveCluster(_) => pick("dissoudre un regroupement", "dissolve a cluster"),
-            Action::MergeClusters { from, .. } => {
-                if fr {
-                    format!(
-                        "fusionner {}",
-                        plural(from.len() + 1, "regroupement", "regroupements")
-                    )
-                } else {
-                    format!("merge {}", plural(from.len() + 1, "cluster", "clusters"))
-                }
-            }
-            Action::GroupIdeas { ideas, .. } => {
-                if fr {
-                    format!("regrouper {}", plural(ideas.len(), "idée", "idées"))
-                } else {
-                    format!("group {}", plural(ideas.len(), "idea", "ideas"))
-                }
-            }
-            Action::UngroupIdeas(ideas) => {
-                if fr {
-                    format!("dégrouper {}", plural(ideas.len(), "idée", "idées"))
-                } else {
-                    format!("ungroup {}", plural(ideas.len(), "idea", "ideas"))
-                }
-            }
-            Action::SetVotes { .. } | Action::AddVotes { .. } => pick("voter", "vote"),
+            Action::EditSessionInfo(_) => text(w.action_edit_session),
+            Action::AddFacilitator(_) => text(w.action_add_facilitator),
+            Action::UpdateFacilitator(_) => text(w.action_edit_facilitator),
+            Action::RemoveFacilitator(_) => text(w.action_delete_facilitator),
+            Action::AddTable(_) => text(w.action_add_table),
+            Action::UpdateTable(_) => text(w.action_edit_table),
+            Action::RemoveTable(_) => text(w.action_delete_table),
+            Action::AddCategory(_) => text(w.action_add_category),
+            Action::UpdateCategory(_) => text(w.action_edit_category),
+            Action::RemoveCategory(_) => text(w.action_delete_category),
+            Action::AddOrganisation(_) => text(w.action_add_organisation),
+            Action::UpdateOrganisation(_) => text(w.action_edit_organisation),
+            Action::RemoveOrganisation(_) => text(w.action_delete_organisation),
+            Action::AddFiche(_) => text(w.action_add_fiche),
+            Action::UpdateFiche(_) => text(w.action_edit_fiche),
+            Action::RemoveFiche(_) => text(w.action_delete_fiche),
+            Action::AddIdea(_) => text(w.action_add_idea),
+            Action::UpdateIdea(_) => text(w.action_edit_idea),
+            Action::RemoveIdeas(ids) => crate::i18n::counts(language)
+                .action_delete_ideas
+                .count(language, ids.len()),
+            Action::AddCluster(_) => text(w.action_add_cluster),
+            Action::UpdateCluster(_) => text(w.action_edit_cluster),
+            Action::DissolveCluster(_) => text(w.action_dissolve_cluster),
+            Action::MergeClusters { from, .. } => crate::i18n::counts(language)
+                .action_merge_clusters
+                .count(language, from.len() + 1),
+            Action::GroupIdeas { ideas, .. } => crate::i18n::counts(language)
+                .action_group_ideas
+                .count(language, ideas.len()),
+            Action::UngroupIdeas(ideas) => crate::i18n::counts(language)
+                .action_ungroup_ideas
+                .count(language, ideas.len()),
+            Action::SetVotes { .. } | Action::AddVotes { .. } => text(w.action_vote),
             Action::SetStatus { ideas, status } => {
                 let n = ideas.len();
-                match (status, fr) {
-                    (Status::Proposed, true) => {
-                        format!("remettre {} en proposition", plural(n, "idée", "idées"))
-                    }
-                    (Status::Proposed, false) => {
-                        format!("set {} back to proposed", plural(n, "idea", "ideas"))
-                    }
-                    (Status::Selected, true) => {
-                        format!("retenir {} pour les B2B", plural(n, "idée", "idées"))
-                    }
-                    (Status::Selected, false) => {
-                        format!("select {} for B2B", plural(n, "idea", "ideas"))
-                    }
-                    (_, true) => format!(
-                        "classer {} « {} »",
-                        plural(n, "idée", "idées"),
-                        status.label(language)
-                    ),
-                    (_, false) => format!(
-                        "mark {} \"{}\"",
-                        plural(n, "idea", "ideas"),
-                        status.label(language)
+                match status {
+                    Status::Proposed => crate::i18n::counts(language)
+                        .action_back_to_proposed
+                        .count(language, n),
+                    Status::Selected => crate::i18n::counts(language)
+                        .action_select_for_b2b
+                        .count(language, n),
+                    _ => fill(
+                        crate::i18n::counts(language)
+                            .action_mark_status
+                            .form(language, n),
+                        &[("n", &n), ("status", &status.label(language))],
                     ),
                 }
             }
-            Action::SelectTopVoted { n } => {
-                if fr {
-                    format!("retenir les {n} idées les plus votées")
-                } else {
-                    format!("select the {n} most voted ideas")
-                }
-            }
-            Action::Merge { files, .. } => {
-                if fr {
-                    format!(
-                        "fusionner {}",
-                        plural(*files, "fichier de table", "fichiers de table")
-                    )
-                } else {
-                    format!("merge {}", plural(*files, "table file", "table files"))
-                }
-            }
+            Action::SelectTopVoted { n } => crate::i18n::counts(language)
+                .action_select_top_voted
+                .count(language, *n),
+            Action::Merge { files, .. } => crate::i18n::counts(language)
+                .action_merge_files
+                .count(language, *files),
             Action::Import(batch) => {
                 let n = batch.organisations.len() + batch.fiches.len() + batch.ideas.len();
-                if fr {
-                    format!("importer {}", plural(n, "ligne", "lignes"))
-                } else {
-                    format!("import {}", plural(n, "row", "rows"))
-                }
+                crate::i18n::counts(language)
+                    .action_import_rows
+                    .count(language, n)
             }
             Action::EditFields { change, fields } => match fields.as_slice() {
-                [one] => format!("{} {}", pick("modifier", "edit"), one.label(language)),
-                [a, b] => format!(
-                    "{} {} {} {}",
-                    pick("modifier", "edit"),
-                    a.label(language),
-                    pick("et", "and"),
-                    b.label(language)
+                [one] => fill(w.action_edit_field, &[("field", &one.word(language))]),
+                [first, second] => fill(
+                    w.action_edit_two_fields,
+                    &[
+                        ("first", &first.word(language)),
+                        ("second", &second.word(language)),
+                    ],
                 ),
                 _ => change.label(language),
             },
@@ -411,27 +339,27 @@ impl Action {
         match self {
             Action::EditSessionInfo(info) => {
                 let mut info = info.clone();
-                info.title = required(&info.title, "the session title")?;
+                info.title = required(&info.title, Field::SessionTitle)?;
                 info.modified = now;
                 edits.push(Edit::Info(info));
             }
             Action::AddFacilitator(f) | Action::UpdateFacilitator(f) => {
                 let adding = matches!(self, Action::AddFacilitator(_));
                 let mut f = f.clone();
-                f.name = required(&f.name, "the name")?;
+                f.name = required(&f.name, Field::Name)?;
                 stamp(&mut f.created, &mut f.modified, now, adding, || {
                     session.facilitator(f.id).map(|e| e.created)
                 });
                 check_presence(
                     adding,
                     session.facilitator(f.id).is_some(),
-                    "facilitator",
+                    EntityKind::Facilitator,
                     f.id,
                 )?;
                 edits.push(put(Record::Facilitator(f)));
             }
             Action::RemoveFacilitator(id) => {
-                let _ = exists(session.facilitator(*id), "facilitator", *id)?;
+                let _ = exists(session.facilitator(*id), EntityKind::Facilitator, *id)?;
                 for table in session.tables.iter().filter(|t| t.facilitator == Some(*id)) {
                     let mut table = table.clone();
                     table.facilitator = None;
@@ -452,18 +380,23 @@ impl Action {
             Action::AddTable(t) | Action::UpdateTable(t) => {
                 let adding = matches!(self, Action::AddTable(_));
                 let mut t = t.clone();
-                t.name = required(&t.name, "the name")?;
+                t.name = required(&t.name, Field::Name)?;
                 if let Some(f) = t.facilitator {
-                    exists(session.facilitator(f), "facilitator", f)?;
+                    exists(session.facilitator(f), EntityKind::Facilitator, f)?;
                 }
                 stamp(&mut t.created, &mut t.modified, now, adding, || {
                     session.table(t.id).map(|e| e.created)
                 });
-                check_presence(adding, session.table(t.id).is_some(), "table", t.id)?;
+                check_presence(
+                    adding,
+                    session.table(t.id).is_some(),
+                    EntityKind::Table,
+                    t.id,
+                )?;
                 edits.push(put(Record::Table(t)));
             }
             Action::RemoveTable(id) => {
-                exists(session.table(*id), "table", *id)?;
+                exists(session.table(*id), EntityKind::Table, *id)?;
                 for org in session
                     .organisations
                     .iter()
@@ -488,8 +421,8 @@ impl Action {
             Action::AddCategory(c) | Action::UpdateCategory(c) => {
                 let adding = matches!(self, Action::AddCategory(_));
                 let mut c = c.clone();
-                c.key = required(&c.key, "the category key")?;
-                c.label_fr = required(&c.label_fr, "the name")?;
+                c.key = required(&c.key, Field::CategoryKey)?;
+                c.label_fr = required(&c.label_fr, Field::Name)?;
                 if c.label_en.trim().is_empty() {
                     c.label_en = c.label_fr.clone();
                 }
@@ -501,7 +434,7 @@ impl Action {
                     return Err(ActionError::DuplicateCategory(c.key));
                 }
                 let previous = session.categories.iter().find(|e| e.id == c.id);
-                check_presence(adding, previous.is_some(), "category", c.id)?;
+                check_presence(adding, previous.is_some(), EntityKind::Category, c.id)?;
                 stamp(&mut c.created, &mut c.modified, now, adding, || {
                     previous.map(|e| e.created)
                 });
@@ -529,7 +462,7 @@ impl Action {
             Action::RemoveCategory(id) => {
                 let category = session.categories.iter().find(|c| c.id == *id).ok_or(
                     ActionError::Missing {
-                        kind: "category",
+                        kind: EntityKind::Category,
                         id: *id,
                     },
                 )?;
@@ -557,7 +490,7 @@ impl Action {
             Action::AddOrganisation(o) | Action::UpdateOrganisation(o) => {
                 let adding = matches!(self, Action::AddOrganisation(_));
                 let mut o = o.clone();
-                o.name = required(&o.name, "the name")?;
+                o.name = required(&o.name, Field::Name)?;
                 let key = fold(&o.name);
                 if session
                     .organisations
@@ -567,12 +500,12 @@ impl Action {
                     return Err(ActionError::DuplicateOrganisation(o.name));
                 }
                 if let Some(t) = o.table {
-                    exists(session.table(t), "table", t)?;
+                    exists(session.table(t), EntityKind::Table, t)?;
                 }
                 check_presence(
                     adding,
                     session.organisation(o.id).is_some(),
-                    "organisation",
+                    EntityKind::Organisation,
                     o.id,
                 )?;
                 stamp(&mut o.created, &mut o.modified, now, adding, || {
@@ -581,7 +514,7 @@ impl Action {
                 edits.push(put(Record::Organisation(o)));
             }
             Action::RemoveOrganisation(id) => {
-                exists(session.organisation(*id), "organisation", *id)?;
+                exists(session.organisation(*id), EntityKind::Organisation, *id)?;
                 let removed_fiches: HashSet<Uuid> = session
                     .fiches
                     .iter()
@@ -617,10 +550,10 @@ impl Action {
             Action::AddFiche(f) | Action::UpdateFiche(f) => {
                 let adding = matches!(self, Action::AddFiche(_));
                 let mut f = f.clone();
-                f.resource = required(&f.resource, "the resource")?;
+                f.resource = required(&f.resource, Field::Resource)?;
                 exists(
                     session.organisation(f.organisation),
-                    "organisation",
+                    EntityKind::Organisation,
                     f.organisation,
                 )?;
                 if session.category(&f.category).is_none() {
@@ -629,7 +562,7 @@ impl Action {
                 check_presence(
                     adding,
                     session.fiche(f.id).is_some(),
-                    "resource sheet",
+                    EntityKind::Fiche,
                     f.id,
                 )?;
                 stamp(&mut f.created, &mut f.modified, now, adding, || {
@@ -638,7 +571,7 @@ impl Action {
                 edits.push(put(Record::Fiche(f)));
             }
             Action::RemoveFiche(id) => {
-                exists(session.fiche(*id), "resource sheet", *id)?;
+                exists(session.fiche(*id), EntityKind::Fiche, *id)?;
                 for idea in session.ideas.iter().filter(|i| i.fiches.contains(id)) {
                     let mut idea = idea.clone();
                     idea.fiches.retain(|f| f != id);
@@ -654,7 +587,12 @@ impl Action {
                 let adding = matches!(self, Action::AddIdea(_));
                 let mut idea = idea.clone();
                 validate_idea(session, &mut idea)?;
-                check_presence(adding, session.idea(idea.id).is_some(), "idea", idea.id)?;
+                check_presence(
+                    adding,
+                    session.idea(idea.id).is_some(),
+                    EntityKind::Idea,
+                    idea.id,
+                )?;
                 stamp(&mut idea.created, &mut idea.modified, now, adding, || {
                     session.idea(idea.id).map(|e| e.created)
                 });
@@ -665,7 +603,7 @@ impl Action {
                     return Err(ActionError::Nothing);
                 }
                 for id in unique(ids) {
-                    exists(session.idea(id), "idea", id)?;
+                    exists(session.idea(id), EntityKind::Idea, id)?;
                     edits.push(Edit::Delete {
                         kind: EntityKind::Idea,
                         id,
@@ -675,15 +613,20 @@ impl Action {
             Action::AddCluster(c) | Action::UpdateCluster(c) => {
                 let adding = matches!(self, Action::AddCluster(_));
                 let mut c = c.clone();
-                c.name = required(&c.name, "the name")?;
-                check_presence(adding, session.cluster(c.id).is_some(), "cluster", c.id)?;
+                c.name = required(&c.name, Field::Name)?;
+                check_presence(
+                    adding,
+                    session.cluster(c.id).is_some(),
+                    EntityKind::Cluster,
+                    c.id,
+                )?;
                 stamp(&mut c.created, &mut c.modified, now, adding, || {
                     session.cluster(c.id).map(|e| e.created)
                 });
                 edits.push(put(Record::Cluster(c)));
             }
             Action::DissolveCluster(id) => {
-                exists(session.cluster(*id), "cluster", *id)?;
+                exists(session.cluster(*id), EntityKind::Cluster, *id)?;
                 regroup(session, now, |i| i.cluster == Some(*id), None, &mut edits);
                 edits.push(Edit::Delete {
                     kind: EntityKind::Cluster,
@@ -691,13 +634,13 @@ impl Action {
                 });
             }
             Action::MergeClusters { into, from } => {
-                exists(session.cluster(*into), "cluster", *into)?;
+                exists(session.cluster(*into), EntityKind::Cluster, *into)?;
                 let from: Vec<Uuid> = unique(from).into_iter().filter(|c| c != into).collect();
                 if from.is_empty() {
                     return Err(ActionError::Nothing);
                 }
                 for id in &from {
-                    exists(session.cluster(*id), "cluster", *id)?;
+                    exists(session.cluster(*id), EntityKind::Cluster, *id)?;
                 }
                 regroup(
                     session,
@@ -719,16 +662,16 @@ impl Action {
                     return Err(ActionError::Nothing);
                 }
                 for id in &ideas {
-                    exists(session.idea(*id), "idea", *id)?;
+                    exists(session.idea(*id), EntityKind::Idea, *id)?;
                 }
                 let cluster_id = match target {
                     ClusterTarget::Existing(id) => {
-                        exists(session.cluster(*id), "cluster", *id)?;
+                        exists(session.cluster(*id), EntityKind::Cluster, *id)?;
                         *id
                     }
                     ClusterTarget::New(cluster) => {
                         let mut cluster = cluster.clone();
-                        cluster.name = required(&cluster.name, "the name")?;
+                        cluster.name = required(&cluster.name, Field::Name)?;
                         if session.cluster(cluster.id).is_some() {
                             return Err(ActionError::DuplicateId(cluster.id));
                         }
@@ -750,16 +693,16 @@ impl Action {
             Action::UngroupIdeas(ids) => {
                 let ids = unique(ids);
                 for id in &ids {
-                    exists(session.idea(*id), "idea", *id)?;
+                    exists(session.idea(*id), EntityKind::Idea, *id)?;
                 }
                 regroup(session, now, |i| ids.contains(&i.id), None, &mut edits);
             }
             Action::SetVotes { idea, votes } => {
-                let current = exists(session.idea(*idea), "idea", *idea)?;
+                let current = exists(session.idea(*idea), EntityKind::Idea, *idea)?;
                 edits.extend(set_votes(current, *votes, now));
             }
             Action::AddVotes { idea, delta } => {
-                let current = exists(session.idea(*idea), "idea", *idea)?;
+                let current = exists(session.idea(*idea), EntityKind::Idea, *idea)?;
                 let votes = i64::from(current.votes)
                     .saturating_add(i64::from(*delta))
                     .clamp(0, i64::from(u32::MAX));
@@ -772,7 +715,7 @@ impl Action {
                     return Err(ActionError::Nothing);
                 }
                 for id in ideas {
-                    let current = exists(session.idea(id), "idea", id)?;
+                    let current = exists(session.idea(id), EntityKind::Idea, id)?;
                     if current.status != *status {
                         let mut idea = current.clone();
                         idea.status = *status;
@@ -933,7 +876,7 @@ fn put(record: Record) -> Edit {
 }
 
 /// The trimmed text, or an error naming the empty field.
-fn required(text: &str, what: &'static str) -> Result<String, ActionError> {
+fn required(text: &str, what: Field) -> Result<String, ActionError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         Err(ActionError::Empty(what))
@@ -942,7 +885,7 @@ fn required(text: &str, what: &'static str) -> Result<String, ActionError> {
     }
 }
 
-fn exists<'a, T>(found: Option<&'a T>, kind: &'static str, id: Uuid) -> Result<&'a T, ActionError> {
+fn exists<T>(found: Option<&T>, kind: EntityKind, id: Uuid) -> Result<&T, ActionError> {
     found.ok_or(ActionError::Missing { kind, id })
 }
 
@@ -950,7 +893,7 @@ fn exists<'a, T>(found: Option<&'a T>, kind: &'static str, id: Uuid) -> Result<&
 fn check_presence(
     adding: bool,
     present: bool,
-    kind: &'static str,
+    kind: EntityKind,
     id: Uuid,
 ) -> Result<(), ActionError> {
     match (adding, present) {
@@ -1024,13 +967,13 @@ fn regroup(
 
 /// Checks an idea's title and references; trims its text.
 fn validate_idea(session: &Session, idea: &mut Idea) -> Result<(), ActionError> {
-    idea.title = required(&idea.title, "the title")?;
+    idea.title = required(&idea.title, Field::Title)?;
     for id in &idea.organisations {
-        exists(session.organisation(*id), "organisation", *id)?;
+        exists(session.organisation(*id), EntityKind::Organisation, *id)?;
     }
     idea.organisations = unique(&idea.organisations);
     for id in &idea.fiches {
-        exists(session.fiche(*id), "resource sheet", *id)?;
+        exists(session.fiche(*id), EntityKind::Fiche, *id)?;
     }
     idea.fiches = unique(&idea.fiches);
     if let Some(key) = &idea.category
@@ -1039,16 +982,16 @@ fn validate_idea(session: &Session, idea: &mut Idea) -> Result<(), ActionError> 
         return Err(ActionError::UnknownCategory(key.clone()));
     }
     if let Some(t) = idea.table {
-        exists(session.table(t), "table", t)?;
+        exists(session.table(t), EntityKind::Table, t)?;
     }
     if let Some(f) = idea.facilitator {
-        exists(session.facilitator(f), "facilitator", f)?;
+        exists(session.facilitator(f), EntityKind::Facilitator, f)?;
     }
     if let Some(c) = idea.cluster {
-        exists(session.cluster(c), "cluster", c)?;
+        exists(session.cluster(c), EntityKind::Cluster, c)?;
     }
     if let Some(o) = idea.owner {
-        exists(session.organisation(o), "organisation", o)?;
+        exists(session.organisation(o), EntityKind::Organisation, o)?;
     }
     Ok(())
 }

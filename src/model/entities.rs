@@ -177,14 +177,13 @@ impl Attendance {
         }
     }
 
+    /// The label in the given language, from the catalogue.
     pub fn label(self, language: Language) -> &'static str {
-        match (self, language) {
-            (Attendance::Present, Language::Fr) => "présente",
-            (Attendance::Represented, Language::Fr) => "représentée",
-            (Attendance::Absent, Language::Fr) => "absente",
-            (Attendance::Present, Language::En) => "present",
-            (Attendance::Represented, Language::En) => "represented",
-            (Attendance::Absent, Language::En) => "absent",
+        let w = &crate::i18n::words(language).model;
+        match self {
+            Attendance::Present => w.attendance_present,
+            Attendance::Represented => w.attendance_represented,
+            Attendance::Absent => w.attendance_absent,
         }
     }
 }
@@ -247,12 +246,12 @@ impl Direction {
         }
     }
 
+    /// The label in the given language, from the catalogue.
     pub fn label(self, language: Language) -> &'static str {
-        match (self, language) {
-            (Direction::Offer, Language::Fr) => "offre",
-            (Direction::Need, Language::Fr) => "besoin",
-            (Direction::Offer, Language::En) => "offer",
-            (Direction::Need, Language::En) => "need",
+        let w = &crate::i18n::words(language).model;
+        match self {
+            Direction::Offer => w.direction_offer,
+            Direction::Need => w.direction_need,
         }
     }
 }
@@ -323,11 +322,12 @@ impl IdeaKind {
         }
     }
 
+    /// The label in the given language, from the catalogue.
     pub fn label(self, language: Language) -> &'static str {
-        match (self, language) {
-            (IdeaKind::Substitution, _) => "substitution",
-            (IdeaKind::Mutualisation, Language::Fr) => "mutualisation",
-            (IdeaKind::Mutualisation, Language::En) => "pooling",
+        let w = &crate::i18n::words(language).model;
+        match self {
+            IdeaKind::Substitution => w.kind_substitution,
+            IdeaKind::Mutualisation => w.kind_mutualisation,
         }
     }
 }
@@ -364,18 +364,15 @@ impl Status {
         }
     }
 
+    /// The label in the given language, from the catalogue.
     pub fn label(self, language: Language) -> &'static str {
-        match (self, language) {
-            (Status::Proposed, Language::Fr) => "proposée",
-            (Status::Selected, Language::Fr) => "retenue pour les rendez-vous B2B",
-            (Status::Abandoned, Language::Fr) => "abandonnée",
-            (Status::Imminent, Language::Fr) => "sur le point de se concrétiser",
-            (Status::ToDeepen, Language::Fr) => "à approfondir",
-            (Status::Proposed, Language::En) => "proposed",
-            (Status::Selected, Language::En) => "selected for B2B meetings",
-            (Status::Abandoned, Language::En) => "abandoned",
-            (Status::Imminent, Language::En) => "about to happen",
-            (Status::ToDeepen, Language::En) => "to deepen",
+        let w = &crate::i18n::words(language).model;
+        match self {
+            Status::Proposed => w.status_proposed,
+            Status::Selected => w.status_selected,
+            Status::Abandoned => w.status_abandoned,
+            Status::Imminent => w.status_imminent,
+            Status::ToDeepen => w.status_to_deepen,
         }
     }
 

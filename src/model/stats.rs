@@ -86,116 +86,64 @@ impl Stats {
 
     /// The figures as sentences, the way a workshop report states them.
     pub fn lines(&self, language: Language) -> Vec<String> {
-        let fr = language == Language::Fr;
-        let n = |count: usize, fr_one: &str, fr_many: &str, en_one: &str, en_many: &str| {
-            let word = match (fr, count > 1) {
-                (true, false) => fr_one,
-                (true, true) => fr_many,
-                (false, false) => en_one,
-                (false, true) => en_many,
-            };
-            format!("{count} {word}")
+        let w = &crate::i18n::words(language).model;
+        let nouns = crate::i18n::counts(language);
+        let count = |plural: &crate::i18n::Plural, n: usize| plural.count(language, n);
+        let with_detail = |total: String, first: String, second: String| {
+            crate::i18n::fill(
+                w.stats_with_detail,
+                &[("total", &total), ("first", &first), ("second", &second)],
+            )
         };
         let untriaged = self
             .selected
             .saturating_sub(self.abandoned + self.imminent + self.to_deepen);
-        if fr {
-            vec![
-                format!(
-                    "{} ({}, {})",
-                    n(self.organisations, "organisation", "organisations", "", ""),
-                    n(self.organisations_present, "présente", "présentes", "", ""),
-                    n(
-                        self.organisations_represented,
-                        "représentée",
-                        "représentées",
-                        "",
-                        ""
-                    )
-                ),
-                n(
-                    self.facilitators,
-                    "animateur·rice",
-                    "animateur·rices",
-                    "",
-                    "",
-                ),
-                n(self.tables, "table", "tables", "", ""),
-                format!(
-                    "{} ({}, {})",
-                    n(self.fiches, "fiche ressource", "fiches ressources", "", ""),
-                    n(self.offers, "offre", "offres", "", ""),
-                    n(self.needs, "besoin", "besoins", "", "")
-                ),
-                n(self.ideas, "idée de synergie", "idées de synergie", "", ""),
-                format!(
-                    "{} pour les rendez-vous B2B",
-                    n(self.selected, "idée retenue", "idées retenues", "", "")
-                ),
-                format!(
-                    "dont {}, {} sur le point de se concrétiser, {} à approfondir{}",
-                    n(self.abandoned, "abandonnée", "abandonnées", "", ""),
-                    self.imminent,
-                    self.to_deepen,
-                    if untriaged > 0 {
-                        format!(", {untriaged} encore à trier")
-                    } else {
-                        String::new()
-                    }
-                ),
-                n(self.clusters, "regroupement", "regroupements", "", ""),
-                format!(
-                    "{} (gommettes)",
-                    n(
-                        usize::try_from(self.votes).unwrap_or(usize::MAX),
-                        "vote",
-                        "votes",
-                        "",
-                        ""
-                    )
-                ),
-            ]
+        let untriaged = if untriaged > 0 {
+            crate::i18n::fill(w.stats_untriaged, &[("n", &untriaged)])
         } else {
-            vec![
-                format!(
-                    "{} ({} present, {} represented)",
-                    n(self.organisations, "", "", "organisation", "organisations"),
+            String::new()
+        };
+        vec![
+            with_detail(
+                count(&nouns.organisations, self.organisations),
+                count(
+                    &crate::i18n::counts(language).stats_present,
                     self.organisations_present,
-                    self.organisations_represented
                 ),
-                n(self.facilitators, "", "", "facilitator", "facilitators"),
-                n(self.tables, "", "", "table", "tables"),
-                format!(
-                    "{} ({} offers, {} needs)",
-                    n(self.fiches, "", "", "resource sheet", "resource sheets"),
-                    self.offers,
-                    self.needs
+                count(
+                    &crate::i18n::counts(language).stats_represented,
+                    self.organisations_represented,
                 ),
-                n(self.ideas, "", "", "synergy idea", "synergy ideas"),
-                format!(
-                    "{} for B2B meetings",
-                    n(self.selected, "", "", "idea selected", "ideas selected")
-                ),
-                format!(
-                    "of which {} abandoned, {} about to happen, {} to deepen{}",
-                    self.abandoned,
-                    self.imminent,
-                    self.to_deepen,
-                    if untriaged > 0 {
-                        format!(", {untriaged} not triaged yet")
-                    } else {
-                        String::new()
-                    }
-                ),
-                n(self.clusters, "", "", "cluster", "clusters"),
-                n(
-                    usize::try_from(self.votes).unwrap_or(usize::MAX),
-                    "",
-                    "",
-                    "vote",
-                    "votes",
-                ),
-            ]
-        }
+            ),
+            count(&nouns.facilitators, self.facilitators),
+            count(&nouns.tables, self.tables),
+            with_detail(
+                count(&nouns.fiches, self.fiches),
+                count(&nouns.offers, self.offers),
+                count(&nouns.needs, self.needs),
+            ),
+            count(&nouns.synergy_ideas, self.ideas),
+            count(&crate::i18n::counts(language).stats_selected, self.selected),
+            crate::i18n::fill(
+                w.stats_triage,
+                &[
+                    (
+                        "abandoned",
+                        &count(
+                            &crate::i18n::counts(language).stats_abandoned,
+                            self.abandoned,
+                        ),
+                    ),
+                    ("imminent", &self.imminent),
+                    ("to_deepen", &self.to_deepen),
+                    ("untriaged", &untriaged),
+                ],
+            ),
+            count(&nouns.clusters, self.clusters),
+            count(
+                &crate::i18n::counts(language).stats_votes,
+                usize::try_from(self.votes).unwrap_or(usize::MAX),
+            ),
+        ]
     }
 }

@@ -15,6 +15,7 @@ pub use layout::{
 };
 pub use xlsx::write_xlsx;
 
+use crate::i18n::{ReportWords as Words, fill};
 use crate::model::charts::{CategoryBar, ChartSeries, FunnelStage};
 use crate::model::{Idea, Language, Session, Stats, Status};
 use crate::theme;
@@ -27,8 +28,33 @@ const BOLD_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold-Lati
 /// Why the report could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("the report's font could not be read")]
+    #[error("{}", crate::i18n::words(Language::Fr).errors.report_font)]
     Font,
+}
+
+impl ReportError {
+    /// The message in `language`.
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            ReportError::Font => crate::i18n::words(language).errors.report_font.to_owned(),
+        }
+    }
+}
+
+/// Why the workbook `path` could not be written, in `language`.
+pub fn workbook_message(
+    language: Language,
+    path: &std::path::Path,
+    error: &rust_xlsxwriter::XlsxError,
+) -> String {
+    let problem = match error {
+        rust_xlsxwriter::XlsxError::IoError(e) => crate::i18n::io_problem(language, e),
+        other => other.to_string(),
+    };
+    fill(
+        crate::i18n::words(language).errors.workbook_failed,
+        &[("file", &path.display()), ("problem", &problem)],
+    )
 }
 
 /// The PDF and where its text went.
@@ -38,157 +64,6 @@ pub struct Report {
     pub placed: Vec<Placed>,
 }
 
-/// The report's words in one language.
-struct Words {
-    synthesis: &'static str,
-    date: &'static str,
-    venue: &'static str,
-    organiser: &'static str,
-    key_figures: &'static str,
-    organisations: &'static str,
-    facilitators: &'static str,
-    fiches: &'static str,
-    offers_needs: &'static str,
-    ideas: &'static str,
-    selected: &'static str,
-    selected_short: &'static str,
-    triage: &'static str,
-    abandoned_imminent_deepen: &'static str,
-    charts: &'static str,
-    by_category: &'static str,
-    by_kind: &'static str,
-    funnel: &'static str,
-    triage_split: &'static str,
-    not_given: &'static str,
-    to_triage: &'static str,
-    ideas_imminent: &'static str,
-    ideas_deepen: &'static str,
-    ideas_abandoned: &'static str,
-    ideas_untriaged: &'static str,
-    none: &'static str,
-    organisations_label: &'static str,
-    owner: &'static str,
-    next_step: &'static str,
-    due: &'static str,
-    by_cluster: &'static str,
-    votes: &'static str,
-    idea: &'static str,
-    status: &'static str,
-    ungrouped: &'static str,
-    index: &'static str,
-    index_intro: &'static str,
-    resource_sheets: &'static str,
-    participants: &'static str,
-    name: &'static str,
-    sector: &'static str,
-    town: &'static str,
-    table: &'static str,
-    attendance: &'static str,
-    facilitators_heading: &'static str,
-    page: &'static str,
-    of: &'static str,
-}
-
-const FR: Words = Words {
-    synthesis: "Synthèse de l'atelier",
-    date: "Date",
-    venue: "Lieu",
-    organiser: "Organisé par",
-    key_figures: "Les chiffres clés",
-    organisations: "organisations présentes + représentées",
-    facilitators: "animateur·rices",
-    fiches: "fiches ressources",
-    offers_needs: "offres / besoins",
-    ideas: "idées de synergie",
-    selected: "idées retenues pour les rendez-vous B2B",
-    selected_short: "retenues pour les B2B",
-    triage: "après les rendez-vous B2B",
-    abandoned_imminent_deepen: "abandonnées / sur le point de se concrétiser / à approfondir",
-    charts: "Les idées en graphiques",
-    by_category: "Idées par catégorie de ressource",
-    by_kind: "Idées par type de synergie",
-    funnel: "De l'idée à la concrétisation",
-    triage_split: "Tri des idées retenues",
-    not_given: "Non précisé",
-    to_triage: "encore à trier",
-    ideas_imminent: "Les idées sur le point de se concrétiser",
-    ideas_deepen: "Les idées à approfondir",
-    ideas_abandoned: "Les idées abandonnées",
-    ideas_untriaged: "Les idées retenues, pas encore triées",
-    none: "aucune",
-    organisations_label: "Organisations",
-    owner: "Référent",
-    next_step: "Prochaine étape",
-    due: "Échéance",
-    by_cluster: "Toutes les idées, par regroupement",
-    votes: "Votes",
-    idea: "Idée",
-    status: "Statut",
-    ungrouped: "Sans regroupement",
-    index: "Index par organisation",
-    index_intro: "Pour chaque organisation : les idées qui la concernent et ses fiches ressources.",
-    resource_sheets: "Fiches ressources",
-    participants: "Participants",
-    name: "Organisation",
-    sector: "Secteur",
-    town: "Commune",
-    table: "Table",
-    attendance: "Présence",
-    facilitators_heading: "Animateur·rices",
-    page: "page",
-    of: "sur",
-};
-
-const EN: Words = Words {
-    synthesis: "Workshop synthesis",
-    date: "Date",
-    venue: "Venue",
-    organiser: "Organised by",
-    key_figures: "Key figures",
-    organisations: "organisations present + represented",
-    facilitators: "facilitators",
-    fiches: "resource sheets",
-    offers_needs: "offers / needs",
-    ideas: "synergy ideas",
-    selected: "ideas selected for B2B meetings",
-    selected_short: "selected for B2B",
-    triage: "after the B2B meetings",
-    abandoned_imminent_deepen: "abandoned / about to happen / to deepen",
-    charts: "The ideas in charts",
-    by_category: "Ideas by resource category",
-    by_kind: "Ideas by kind of synergy",
-    funnel: "From idea to action",
-    triage_split: "Triage of the selected ideas",
-    not_given: "Not given",
-    to_triage: "not triaged yet",
-    ideas_imminent: "Ideas about to happen",
-    ideas_deepen: "Ideas to deepen",
-    ideas_abandoned: "Abandoned ideas",
-    ideas_untriaged: "Selected ideas not triaged yet",
-    none: "none",
-    organisations_label: "Organisations",
-    owner: "Owner",
-    next_step: "Next step",
-    due: "Due",
-    by_cluster: "All ideas, by cluster",
-    votes: "Votes",
-    idea: "Idea",
-    status: "Status",
-    ungrouped: "Not grouped",
-    index: "Index by organisation",
-    index_intro: "For each organisation: the ideas that involve it and its resource sheets.",
-    resource_sheets: "Resource sheets",
-    participants: "Participants",
-    name: "Organisation",
-    sector: "Sector",
-    town: "Town",
-    table: "Table",
-    attendance: "Attendance",
-    facilitators_heading: "Facilitators",
-    page: "page",
-    of: "of",
-};
-
 fn parse_font(bytes: &[u8]) -> Result<ParsedFont, ReportError> {
     let mut warnings = Vec::new();
     ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or(ReportError::Font)
@@ -197,10 +72,7 @@ fn parse_font(bytes: &[u8]) -> Result<ParsedFont, ReportError> {
 /// Makes the synthesis of `session`, in the session's language.
 pub fn render_pdf(session: &Session) -> Result<Report, ReportError> {
     let language = session.info.language;
-    let w = match language {
-        Language::Fr => &FR,
-        Language::En => &EN,
-    };
+    let w = &crate::i18n::words(language).report;
     let mut doc = PdfDocument::new(&format!("{} — {}", w.synthesis, session.info.title));
     let now = printpdf::OffsetDateTime::now();
     doc.metadata.info.creation_date = now;
@@ -235,7 +107,7 @@ pub fn render_pdf(session: &Session) -> Result<Report, ReportError> {
         .map(|d| format_date(d, language))
         .unwrap_or_default();
     let (pages, placed) = out.finish(&session.info.title, &date, |n, total| {
-        format!("{} {n} {} {total}", w.page, w.of)
+        fill(w.page_of, &[("page", &n), ("total", &total)])
     });
     let page_count = pages.len();
     doc.with_pages(pages);
@@ -305,18 +177,47 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
                 "{} + {}",
                 stats.organisations_present, stats.organisations_represented
             ),
-            w.organisations.to_owned(),
+            crate::i18n::counts(language)
+                .cover_organisations
+                .form(
+                    language,
+                    stats.organisations_present + stats.organisations_represented,
+                )
+                .to_owned(),
         ),
-        (stats.facilitators.to_string(), w.facilitators.to_owned()),
+        (
+            stats.facilitators.to_string(),
+            crate::i18n::counts(language)
+                .cover_facilitators
+                .form(language, stats.facilitators)
+                .to_owned(),
+        ),
         (
             stats.fiches.to_string(),
             format!(
                 "{} ({} {} / {})",
-                w.fiches, w.offers_needs, stats.offers, stats.needs
+                crate::i18n::counts(language)
+                    .cover_fiches
+                    .form(language, stats.fiches),
+                w.offers_needs,
+                stats.offers,
+                stats.needs
             ),
         ),
-        (stats.ideas.to_string(), w.ideas.to_owned()),
-        (stats.selected.to_string(), w.selected.to_owned()),
+        (
+            stats.ideas.to_string(),
+            crate::i18n::counts(language)
+                .cover_ideas
+                .form(language, stats.ideas)
+                .to_owned(),
+        ),
+        (
+            stats.selected.to_string(),
+            crate::i18n::counts(language)
+                .cover_selected
+                .form(language, stats.selected)
+                .to_owned(),
+        ),
         (
             format!(
                 "{} / {} / {}",
@@ -608,10 +509,13 @@ fn by_cluster(out: &mut Writer, session: &Session, w: &Words, language: Language
         let votes: u32 = ideas.iter().map(|i| i.votes).sum();
         out.heading(
             &format!(
-                "{name} — {} {}, {votes} {}",
-                ideas.len(),
-                w.ideas,
-                w.votes.to_lowercase()
+                "{name} — {}, {}",
+                crate::i18n::counts(language)
+                    .synergy_ideas
+                    .count(language, ideas.len()),
+                crate::i18n::counts(language)
+                    .votes
+                    .count(language, votes as usize)
             ),
             12.5,
             60.0,

@@ -5,21 +5,17 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use crate::model::{Language, Session, Status};
+use crate::i18n::{WorkbookWords, words};
+use crate::model::{Session, Status};
 
-/// The sheets' names, in the session's language (Excel allows 31 characters).
-fn status_sheet(status: Status, language: Language) -> &'static str {
-    match (status, language) {
-        (Status::Imminent, Language::Fr) => "Sur le point de se concrétiser",
-        (Status::ToDeepen, Language::Fr) => "À approfondir",
-        (Status::Abandoned, Language::Fr) => "Abandonnées",
-        (Status::Selected, Language::Fr) => "Retenues à trier",
-        (Status::Proposed, Language::Fr) => "Proposées",
-        (Status::Imminent, Language::En) => "About to happen",
-        (Status::ToDeepen, Language::En) => "To deepen",
-        (Status::Abandoned, Language::En) => "Abandoned",
-        (Status::Selected, Language::En) => "Selected, not triaged",
-        (Status::Proposed, Language::En) => "Proposed",
+/// The sheet of a status, in the workbook's words.
+fn status_sheet(status: Status, w: &WorkbookWords) -> &'static str {
+    match status {
+        Status::Imminent => w.sheet_imminent,
+        Status::ToDeepen => w.sheet_to_deepen,
+        Status::Abandoned => w.sheet_abandoned,
+        Status::Selected => w.sheet_selected,
+        Status::Proposed => w.sheet_proposed,
     }
 }
 
@@ -51,33 +47,34 @@ fn finish_sheet(ws: &mut Worksheet, rows: usize, columns: usize) -> Result<(), X
 
 /// Writes the workbook to `path`.
 pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
-    let fr = session.info.language == Language::Fr;
-    let pick = |f: &'static str, e: &'static str| if fr { f } else { e };
+    // The column names are the app's words for the same fields.
+    let t = words(session.info.language);
+    let w = &t.workbook;
     let mut workbook = Workbook::new();
     let bold = Format::new()
         .set_bold()
         .set_background_color(crate::theme::hex(crate::theme::LIGHT));
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let date = Format::new()
-        .set_num_format(if fr { "dd/mm/yyyy" } else { "yyyy-mm-dd" })
+        .set_num_format(w.date_format)
         .set_align(FormatAlign::Top);
     let org_name = |id| session.organisation(id).map_or("", |o| o.name.as_str());
 
     for status in STATUS_ORDER {
         let ideas = session.ideas_with_status(status);
         let ws = workbook.add_worksheet();
-        ws.set_name(status_sheet(status, session.info.language))?;
+        ws.set_name(status_sheet(status, w))?;
         let columns = [
-            (pick("Idée", "Idea"), 40.0),
-            (pick("Organisations", "Organisations"), 36.0),
-            (pick("Référent", "Owner"), 24.0),
-            (pick("Prochaine étape", "Next step"), 36.0),
-            (pick("Échéance", "Due"), 12.0),
-            (pick("Votes", "Votes"), 8.0),
-            (pick("Regroupement", "Cluster"), 22.0),
-            (pick("Catégorie", "Category"), 20.0),
-            (pick("Type", "Kind"), 14.0),
-            (pick("Description", "Description"), 50.0),
+            (w.idea, 40.0),
+            (t.organisations, 36.0),
+            (w.owner, 24.0),
+            (w.next_step, 36.0),
+            (w.due, 12.0),
+            (w.votes, 8.0),
+            (w.cluster, 22.0),
+            (t.category, 20.0),
+            (t.kind, 14.0),
+            (t.description, 50.0),
         ];
         headers(ws, &columns, &bold)?;
         for (n, idea) in ideas.iter().enumerate() {
@@ -114,16 +111,16 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
     }
 
     let ws = workbook.add_worksheet();
-    ws.set_name("Organisations")?;
+    ws.set_name(w.sheet_organisations)?;
     let columns = [
-        (pick("Nom", "Name"), 36.0),
-        (pick("Secteur", "Sector"), 24.0),
-        (pick("Commune", "Town"), 20.0),
-        (pick("Contact", "Contact"), 22.0),
-        (pick("Courriel", "Email"), 28.0),
-        (pick("Téléphone", "Phone"), 16.0),
-        (pick("Table", "Table"), 10.0),
-        (pick("Présence", "Attendance"), 14.0),
+        (t.name, 36.0),
+        (t.sector, 24.0),
+        (t.town, 20.0),
+        (t.contact, 22.0),
+        (t.email, 28.0),
+        (t.phone, 16.0),
+        (t.table, 10.0),
+        (t.attendance, 14.0),
     ];
     headers(ws, &columns, &bold)?;
     for (n, o) in session.organisations.iter().enumerate() {
@@ -151,16 +148,16 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
     finish_sheet(ws, session.organisations.len(), columns.len())?;
 
     let ws = workbook.add_worksheet();
-    ws.set_name(pick("Fiches ressources", "Resource sheets"))?;
+    ws.set_name(w.sheet_fiches)?;
     let columns = [
-        (pick("Organisation", "Organisation"), 36.0),
-        (pick("Sens", "Direction"), 10.0),
-        (pick("Catégorie", "Category"), 22.0),
-        (pick("Ressource", "Resource"), 36.0),
-        (pick("Quantité", "Quantity"), 10.0),
-        (pick("Unité", "Unit"), 10.0),
-        (pick("Fréquence", "Frequency"), 18.0),
-        (pick("Notes", "Notes"), 36.0),
+        (t.organisation, 36.0),
+        (t.direction, 10.0),
+        (t.category, 22.0),
+        (t.resource, 36.0),
+        (t.quantity, 10.0),
+        (t.unit, 10.0),
+        (t.frequency, 18.0),
+        (t.notes, 36.0),
     ];
     headers(ws, &columns, &bold)?;
     for (n, f) in session.fiches.iter().enumerate() {

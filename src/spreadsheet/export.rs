@@ -4,27 +4,36 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::Session;
+use crate::store::StoreError;
 use crate::store::atomic::write_atomically;
 
 /// The files [`export_csv`] writes, in order.
 pub const EXPORT_FILES: [&str; 3] = ["organisations.csv", "fiches.csv", "ideas.csv"];
 
 /// Writes `organisations.csv`, `fiches.csv` and `ideas.csv` into `folder` (created if
-/// needed), each atomically. Returns the paths written.
-pub fn export_csv(session: &Session, folder: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    use anyhow::Context;
-    std::fs::create_dir_all(folder)
-        .with_context(|| format!("cannot create the folder \"{}\"", folder.display()))?;
+/// needed), each atomically. Returns the paths written; the error names the folder or
+/// the file that could not be written.
+pub fn export_csv(session: &Session, folder: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let write_error = |path: &Path| {
+        let path = path.to_owned();
+        move |source| StoreError::Write { path, source }
+    };
+    std::fs::create_dir_all(folder).map_err(write_error(folder))?;
+    let encoded = |bytes: anyhow::Result<Vec<u8>>, name: &str| {
+        bytes.map_err(|e| write_error(&folder.join(name))(std::io::Error::other(e)))
+    };
     let files = [
-        (EXPORT_FILES[0], organisations(session)?),
-        (EXPORT_FILES[1], fiches(session)?),
-        (EXPORT_FILES[2], ideas(session)?),
+        (
+            EXPORT_FILES[0],
+            encoded(organisations(session), EXPORT_FILES[0])?,
+        ),
+        (EXPORT_FILES[1], encoded(fiches(session), EXPORT_FILES[1])?),
+        (EXPORT_FILES[2], encoded(ideas(session), EXPORT_FILES[2])?),
     ];
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = folder.join(name);
-        write_atomically(&path, &bytes)
-            .with_context(|| format!("cannot write \"{}\"", path.display()))?;
+        write_atomically(&path, &bytes).map_err(write_error(&path))?;
         written.push(path);
     }
     Ok(written)

@@ -5,12 +5,13 @@ use std::path::Path;
 
 use uuid::Uuid;
 
-use super::ImportError;
 use super::read::{CsvRow, CsvTable, column_letter, read_csv};
+use super::{ImportError, ImportProblem};
+use crate::i18n::{fill, words};
 use crate::model::text::{fold, fold_header};
 use crate::model::{
     Attendance, Cluster, Colour, Direction, Facilitator, Fiche, Idea, IdeaKind, ImportBatch,
-    Organisation, Session, Status, Table,
+    Language, Organisation, Session, Status, Table,
 };
 
 /// The CSV files to import; any may be absent.
@@ -168,12 +169,11 @@ impl<'t> Columns<'t> {
                     line: Some(table.header_line),
                     column: Some(column_letter(index)),
                     value: Some(header.clone()),
-                    problem: format!(
-                        "columns {} and {} both give \"{}\"; keep only one",
-                        column_letter(first),
-                        column_letter(index),
-                        spec.key
-                    ),
+                    problem: Box::new(ImportProblem::DuplicateColumn {
+                        first: column_letter(first),
+                        second: column_letter(index),
+                        key: spec.key.to_owned(),
+                    }),
                 });
             }
         }
@@ -184,11 +184,10 @@ impl<'t> Columns<'t> {
                     line: Some(table.header_line),
                     column: None,
                     value: None,
-                    problem: format!(
-                        "the required column \"{}\" is missing (accepted headers: {})",
-                        spec.key,
-                        spec.headers.join(", ")
-                    ),
+                    problem: Box::new(ImportProblem::MissingColumn {
+                        key: spec.key.to_owned(),
+                        accepted: spec.headers.iter().map(|h| (*h).to_owned()).collect(),
+                    }),
                 });
             }
         }
@@ -204,7 +203,7 @@ impl<'t> Columns<'t> {
     }
 
     /// An error about column `key` of `row`.
-    fn error(&self, row: &CsvRow, key: &str, problem: String) -> ImportError {
+    fn error(&self, row: &CsvRow, key: &str, problem: ImportProblem) -> ImportError {
         let position = self.positions.get(key).copied();
         ImportError {
             file: self.table.path.clone(),
@@ -214,7 +213,7 @@ impl<'t> Columns<'t> {
                 format!("{} ({header})", column_letter(i))
             }),
             value: Some(self.get(row, key).to_owned()).filter(|v| !v.is_empty()),
-            problem,
+            problem: Box::new(problem),
         }
     }
 
@@ -222,7 +221,13 @@ impl<'t> Columns<'t> {
     fn required<'r>(&self, row: &'r CsvRow, key: &str) -> Result<&'r str, ImportError> {
         let value = self.get(row, key);
         if value.is_empty() {
-            Err(self.error(row, key, format!("\"{key}\" is empty")))
+            Err(self.error(
+                row,
+                key,
+                ImportProblem::RequiredEmpty {
+                    key: key.to_owned(),
+                },
+            ))
         } else {
             Ok(value)
         }
@@ -241,6 +246,8 @@ struct Names {
 /// Reads the files and builds what they would add to `session`, or refuses on the first
 /// bad row. Organisations are read first, so resource sheets and ideas may name them.
 pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportReport, ImportError> {
+    let language = session.info.language;
+    let w = words(language);
     let mut report = ImportReport::default();
     let mut names = Names::default();
     for o in &session.organisations {
@@ -259,7 +266,9 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
     if let Some(path) = files.organisations {
         let table = read_csv(path, required_headers(ORGANISATION_COLUMNS))?;
         let (columns, ignored) = Columns::map(&table, ORGANISATION_COLUMNS)?;
-        report.notes.push(note(&table, &ignored, "organisations"));
+        report
+            .notes
+            .push(note(&table, &ignored, w.import_organisations, language));
         let mut first_line: HashMap<String, u64> = HashMap::new();
         for row in &table.rows {
             let name = columns.required(row, "name")?;
@@ -268,15 +277,11 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
                 return Err(columns.error(
                     row,
                     "name",
-                    format!("this organisation is already on line {line}"),
+                    ImportProblem::DuplicateInFile { line: *line },
                 ));
             }
             if names.organisations.contains_key(&key) {
-                return Err(columns.error(
-                    row,
-                    "name",
-                    "this organisation is already in the session".into(),
-                ));
+                return Err(columns.error(row, "name", ImportProblem::AlreadyInSession));
             }
             first_line.insert(key.clone(), row.line);
             let mut org = Organisation::new(name);
@@ -285,14 +290,8 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
             org.contact = columns.get(row, "contact").to_owned();
             org.email = columns.get(row, "email").to_owned();
             org.phone = columns.get(row, "phone").to_owned();
-            org.attendance = parse_attendance(columns.get(row, "attendance")).ok_or_else(|| {
-                columns.error(
-                    row,
-                    "attendance",
-                    "expected present, represented or absent (présente, représentée, absente)"
-                        .into(),
-                )
-            })?;
+            org.attendance = parse_attendance(columns.get(row, "attendance"))
+                .ok_or_else(|| columns.error(row, "attendance", ImportProblem::BadAttendance))?;
             org.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
             names.organisations.insert(key, org.id);
             report.batch.organisations.push(org);
@@ -302,17 +301,13 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
     if let Some(path) = files.fiches {
         let table = read_csv(path, required_headers(FICHE_COLUMNS))?;
         let (columns, ignored) = Columns::map(&table, FICHE_COLUMNS)?;
-        report.notes.push(note(&table, &ignored, "resource sheets"));
+        report
+            .notes
+            .push(note(&table, &ignored, w.import_fiches, language));
         for row in &table.rows {
             let organisation = organisation_id(&columns, row, "organisation", &names)?;
-            let direction =
-                parse_direction(columns.required(row, "direction")?).ok_or_else(|| {
-                    columns.error(
-                        row,
-                        "direction",
-                        "expected offer or need (offre, besoin)".into(),
-                    )
-                })?;
+            let direction = parse_direction(columns.required(row, "direction")?)
+                .ok_or_else(|| columns.error(row, "direction", ImportProblem::BadDirection))?;
             let category = category_key(session, columns.required(row, "category")?)
                 .ok_or_else(|| columns.error(row, "category", categories_hint(session)))?;
             let resource = columns.required(row, "resource")?;
@@ -328,15 +323,18 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
     if let Some(path) = files.ideas {
         let table = read_csv(path, required_headers(IDEA_COLUMNS))?;
         let (columns, ignored) = Columns::map(&table, IDEA_COLUMNS)?;
-        report.notes.push(note(&table, &ignored, "ideas"));
+        report
+            .notes
+            .push(note(&table, &ignored, w.import_ideas, language));
         for row in &table.rows {
             let mut idea = Idea::new(columns.required(row, "title")?);
             idea.description = columns.get(row, "description").to_owned();
             let kind = columns.get(row, "kind");
             if !kind.is_empty() {
-                idea.kind = Some(parse_kind(kind).ok_or_else(|| {
-                    columns.error(row, "kind", "expected substitution or mutualisation".into())
-                })?);
+                idea.kind = Some(
+                    parse_kind(kind)
+                        .ok_or_else(|| columns.error(row, "kind", ImportProblem::BadKind))?,
+                );
             }
             let category = columns.get(row, "category");
             if !category.is_empty() {
@@ -355,9 +353,9 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
                     return Err(columns.error(
                         row,
                         "organisations",
-                        format!(
-                            "no organisation named \"{name}\" in the session or in this import"
-                        ),
+                        ImportProblem::UnknownOrganisation {
+                            name: name.to_owned(),
+                        },
                     ));
                 };
                 if !idea.organisations.contains(id) {
@@ -370,18 +368,10 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
                 &mut names,
                 &mut report.batch,
             );
-            idea.votes = parse_votes(columns.get(row, "votes")).ok_or_else(|| {
-                columns.error(row, "votes", "expected a whole number, 0 or more".into())
-            })?;
-            idea.status = parse_status(columns.get(row, "status")).ok_or_else(|| {
-                columns.error(
-                    row,
-                    "status",
-                    "expected proposed, selected, abandoned, imminent or to_deepen \
-                     (proposée, retenue, abandonnée, imminente, à approfondir)"
-                        .into(),
-                )
-            })?;
+            idea.votes = parse_votes(columns.get(row, "votes"))
+                .ok_or_else(|| columns.error(row, "votes", ImportProblem::BadVotes))?;
+            idea.status = parse_status(columns.get(row, "status"))
+                .ok_or_else(|| columns.error(row, "status", ImportProblem::BadStatus))?;
             idea.cluster = cluster_id(
                 columns.get(row, "cluster"),
                 session,
@@ -394,13 +384,10 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
             }
             let due = columns.get(row, "due_date");
             if !due.is_empty() {
-                idea.due = Some(crate::model::text::parse_date(due).ok_or_else(|| {
-                    columns.error(
-                        row,
-                        "due_date",
-                        "expected a date as 2027-01-31 or 31/01/2027".into(),
-                    )
-                })?);
+                idea.due = Some(
+                    crate::model::text::parse_date(due)
+                        .ok_or_else(|| columns.error(row, "due_date", ImportProblem::BadDate))?,
+                );
             }
             report.batch.ideas.push(idea);
         }
@@ -412,19 +399,34 @@ fn required_headers(specs: &[Spec]) -> &'static [&'static str] {
     specs.iter().find(|s| s.required).map_or(&[], |s| s.headers)
 }
 
-fn note(table: &CsvTable, ignored: &[String], what: &str) -> String {
+/// What was read from one file: "ideas.csv : 14 lignes (idées), lues en UTF-8…".
+fn note(table: &CsvTable, ignored: &[String], what: &str, language: Language) -> String {
+    let w = &words(language).errors;
     let delimiter = match table.delimiter {
-        b'\t' => "tab".to_owned(),
+        b'\t' => w.import_tab.to_owned(),
         d => format!("'{}'", char::from(d)),
     };
-    let mut note = format!(
-        "{}: {} {what}, read as {} with {delimiter} between fields",
-        table.path.display(),
-        table.rows.len(),
-        table.encoding,
+    let rows = table.rows.len();
+    let mut note = fill(
+        crate::i18n::counts(language)
+            .import_note
+            .form(language, rows),
+        &[
+            ("file", &table.path.display()),
+            ("n", &rows),
+            ("what", &what),
+            ("encoding", &table.encoding),
+            ("delimiter", &delimiter),
+        ],
     );
     if !ignored.is_empty() {
-        note.push_str(&format!("; ignored columns: {}", ignored.join(", ")));
+        note.push_str("; ");
+        note.push_str(&fill(
+            crate::i18n::counts(language)
+                .import_ignored_columns
+                .form(language, ignored.len()),
+            &[("n", &ignored.len()), ("columns", &ignored.join(", "))],
+        ));
     }
     note
 }
@@ -444,7 +446,9 @@ fn organisation_id(
             columns.error(
                 row,
                 key,
-                "no organisation of that name in the session or in this import".into(),
+                ImportProblem::UnknownOrganisation {
+                    name: name.to_owned(),
+                },
             )
         })
 }
@@ -517,13 +521,15 @@ fn category_key(session: &Session, value: &str) -> Option<String> {
         .map(|c| c.key.clone())
 }
 
-fn categories_hint(session: &Session) -> String {
-    let keys: Vec<String> = session
-        .categories
-        .iter()
-        .map(|c| format!("{} ({})", c.key, c.label_fr))
-        .collect();
-    format!("unknown category; expected one of: {}", keys.join(", "))
+fn categories_hint(session: &Session) -> ImportProblem {
+    let language = session.info.language;
+    ImportProblem::UnknownCategory {
+        categories: session
+            .categories
+            .iter()
+            .map(|c| format!("{} ({})", c.key, c.label(language)))
+            .collect(),
+    }
 }
 
 /// A value folded to an identifier: "À approfondir" → "a_approfondir".

@@ -11,8 +11,12 @@ use std::path::{Path, PathBuf};
 pub use export::{EXPORT_FILES, export_csv};
 pub use import::{ImportFiles, ImportReport, plan_import};
 
+use crate::i18n::{fill, io_problem, words};
+use crate::model::Language;
+
 /// Why an import was refused: nothing was imported. Names the file and, where it
-/// applies, the line, the column and the value.
+/// applies, the line, the column and the value. Displayed in French, the interface's
+/// default; [`ImportError::message`] words it in a given language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
     pub file: PathBuf,
@@ -20,37 +24,167 @@ pub struct ImportError {
     /// The column: its letter and header, e.g. `C (presence)`.
     pub column: Option<String>,
     pub value: Option<String>,
-    pub problem: String,
+    pub problem: Box<ImportProblem>,
+}
+
+/// What is wrong in an imported file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// The file cannot be read (missing, no permission…).
+    Unreadable(std::io::ErrorKind),
+    Empty,
+    NotCsv,
+    /// A row has more fields than the header has columns.
+    TooManyFields {
+        width: usize,
+        delimiter: char,
+    },
+    /// None of the first rows has any of `headers` (folded names).
+    NoHeader {
+        headers: Vec<String>,
+        rows: usize,
+    },
+    /// Two columns give the same field `key`.
+    DuplicateColumn {
+        first: String,
+        second: String,
+        key: String,
+    },
+    MissingColumn {
+        key: String,
+        accepted: Vec<String>,
+    },
+    RequiredEmpty {
+        key: String,
+    },
+    /// The organisation is already on `line` of the same file.
+    DuplicateInFile {
+        line: u64,
+    },
+    AlreadyInSession,
+    BadAttendance,
+    BadDirection,
+    /// The category is none of `categories` ("materials (Matières et déchets)"…).
+    UnknownCategory {
+        categories: Vec<String>,
+    },
+    BadKind,
+    UnknownOrganisation {
+        name: String,
+    },
+    BadVotes,
+    BadStatus,
+    BadDate,
 }
 
 impl ImportError {
     /// An error about the whole file.
-    pub fn file(path: &Path, problem: String) -> Self {
+    pub fn file(path: &Path, problem: ImportProblem) -> Self {
         Self {
             file: path.to_owned(),
             line: None,
             column: None,
             value: None,
-            problem,
+            problem: Box::new(problem),
+        }
+    }
+
+    /// The message in `language`: the file, then the line, the column and the value
+    /// where they are known, then the problem.
+    pub fn message(&self, language: Language) -> String {
+        let w = &words(language).errors;
+        let mut text = self.file.display().to_string();
+        if let Some(line) = self.line {
+            text.push_str(&fill(w.import_line, &[("line", &line)]));
+        }
+        if let Some(column) = &self.column {
+            text.push_str(&fill(w.import_column, &[("column", column)]));
+        }
+        if let Some(value) = &self.value {
+            let mut shown: String = value.chars().take(80).collect();
+            if shown.len() < value.len() {
+                shown.push('…');
+            }
+            text.push_str(&fill(w.import_value, &[("value", &shown)]));
+        }
+        let problem = self.problem.message(language);
+        text.push_str(&fill(w.import_problem, &[("problem", &problem)]));
+        text
+    }
+}
+
+impl ImportProblem {
+    /// The problem in `language`.
+    pub fn message(&self, language: Language) -> String {
+        let w = &words(language).errors;
+        let quoted = |names: &[String]| {
+            let quote = |name: &String| match language {
+                Language::Fr => format!("« {name} »"),
+                Language::En => format!("\"{name}\""),
+            };
+            names.iter().map(quote).collect::<Vec<_>>()
+        };
+        match self {
+            ImportProblem::Unreadable(kind) => fill(
+                w.import_unreadable,
+                &[(
+                    "problem",
+                    &io_problem(language, &std::io::Error::from(*kind)),
+                )],
+            ),
+            ImportProblem::Empty => w.import_empty.to_owned(),
+            ImportProblem::NotCsv => w.import_not_csv.to_owned(),
+            ImportProblem::TooManyFields { width, delimiter } => {
+                let delimiter = if *delimiter == '\t' {
+                    w.import_tab.to_owned()
+                } else {
+                    delimiter.to_string()
+                };
+                fill(
+                    w.import_too_many_fields,
+                    &[("width", width), ("delimiter", &delimiter)],
+                )
+            }
+            ImportProblem::NoHeader { headers, rows } => fill(
+                w.import_no_header,
+                &[
+                    ("headers", &quoted(headers).join(w.import_or)),
+                    ("rows", rows),
+                ],
+            ),
+            ImportProblem::DuplicateColumn { first, second, key } => fill(
+                w.import_duplicate_column,
+                &[("first", first), ("second", second), ("key", key)],
+            ),
+            ImportProblem::MissingColumn { key, accepted } => fill(
+                w.import_missing_column,
+                &[("key", key), ("accepted", &accepted.join(", "))],
+            ),
+            ImportProblem::RequiredEmpty { key } => fill(w.import_required_empty, &[("key", key)]),
+            ImportProblem::DuplicateInFile { line } => {
+                fill(w.import_duplicate_in_file, &[("line", line)])
+            }
+            ImportProblem::AlreadyInSession => w.import_already_in_session.to_owned(),
+            ImportProblem::BadAttendance => w.import_bad_attendance.to_owned(),
+            ImportProblem::BadDirection => w.import_bad_direction.to_owned(),
+            ImportProblem::UnknownCategory { categories } => fill(
+                w.import_unknown_category,
+                &[("categories", &categories.join(", "))],
+            ),
+            ImportProblem::BadKind => w.import_bad_kind.to_owned(),
+            ImportProblem::UnknownOrganisation { name } => {
+                fill(w.import_unknown_organisation, &[("name", name)])
+            }
+            ImportProblem::BadVotes => w.import_bad_votes.to_owned(),
+            ImportProblem::BadStatus => w.import_bad_status.to_owned(),
+            ImportProblem::BadDate => w.import_bad_date.to_owned(),
         }
     }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ", line {line}")?;
-        }
-        if let Some(column) = &self.column {
-            write!(f, ", column {column}")?;
-        }
-        if let Some(value) = &self.value {
-            let shown: String = value.chars().take(80).collect();
-            let ellipsis = if shown.len() < value.len() { "…" } else { "" };
-            write!(f, ", value \"{shown}{ellipsis}\"")?;
-        }
-        write!(f, ": {}", self.problem)
+        f.write_str(&self.message(Language::Fr))
     }
 }
 

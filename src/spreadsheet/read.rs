@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::ImportError;
+use super::{ImportError, ImportProblem};
 use crate::model::text::fold_header;
 
 /// A CSV file, decoded and split into rows.
@@ -87,7 +87,8 @@ const HEADER_SEARCH_ROWS: usize = 10;
 /// Reads a CSV file. `required_header` (folded) locates the header row: the first row,
 /// among the first few, that has it.
 pub fn read_csv(path: &Path, required_headers: &[&str]) -> Result<CsvTable, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::file(path, e.to_string()))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| ImportError::file(path, ImportProblem::Unreadable(e.kind())))?;
     parse_csv(path, &bytes, required_headers)
 }
 
@@ -99,7 +100,7 @@ pub fn parse_csv(
 ) -> Result<CsvTable, ImportError> {
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {
-        return Err(ImportError::file(path, "the file is empty".into()));
+        return Err(ImportError::file(path, ImportProblem::Empty));
     }
     let delimiter = detect_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -123,7 +124,7 @@ pub fn parse_csv(
                     line,
                     column: None,
                     value: None,
-                    problem: format!("the file cannot be read as CSV: {e}"),
+                    problem: Box::new(ImportProblem::NotCsv),
                 });
             }
         }
@@ -156,10 +157,10 @@ pub fn parse_csv(
                         line: Some(line),
                         column: Some(column_letter(width + extra)),
                         value: fields.get(width + extra).cloned(),
-                        problem: format!(
-                            "this row has more fields than the header ({width}); is a value with a '{}' missing its quotes?",
-                            char::from(delimiter).escape_default()
-                        ),
+                        problem: Box::new(ImportProblem::TooManyFields {
+                            width,
+                            delimiter: char::from(delimiter),
+                        }),
                     });
                 }
                 let mut fields = fields;
@@ -171,14 +172,10 @@ pub fn parse_csv(
     let Some((header_line, headers)) = header else {
         return Err(ImportError::file(
             path,
-            format!(
-                "no header row with a column named {} in the first {HEADER_SEARCH_ROWS} rows",
-                required_headers
-                    .iter()
-                    .map(|h| format!("\"{h}\""))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            ),
+            ImportProblem::NoHeader {
+                headers: required_headers.iter().map(|h| (*h).to_owned()).collect(),
+                rows: HEADER_SEARCH_ROWS,
+            },
         ));
     };
     Ok(CsvTable {

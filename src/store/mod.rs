@@ -15,42 +15,163 @@ pub use autosave::{
 };
 use format::{Envelope, EnvelopeV1, FORMAT_NAME, FORMAT_VERSION, Probe, migrate_v1};
 
-use crate::model::Session;
+use crate::i18n::{fill, io_problem, ron_problem, words};
+use crate::model::{Language, Session};
 
 /// How many backups of a session file are kept next to it.
 pub const BACKUPS_KEPT: usize = 10;
 
 /// Why a session file could not be read or written. A file that cannot be read is left
-/// untouched.
-#[derive(Debug, thiserror::Error)]
+/// untouched. Displayed in French, the interface's default; [`StoreError::message`]
+/// words it in a given language, naming the file and, for a damaged file, the line and
+/// column.
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("cannot read \"{path}\": {source}")]
-    Read { path: PathBuf, source: io::Error },
-    #[error("cannot write \"{path}\": {source}")]
-    Write { path: PathBuf, source: io::Error },
-    #[error("\"{path}\" is empty: it holds no session")]
-    Empty { path: PathBuf },
-    #[error("\"{path}\" is not a Synergies session file: {reason}")]
-    NotASession { path: PathBuf, reason: String },
-    #[error("\"{path}\", line {line}, column {column}: {message}")]
+    Read {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Write {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    NotASession {
+        path: PathBuf,
+        reason: NotASession,
+    },
+    /// The file is damaged or cut short: the parser stopped at `line`, `column`.
     Parse {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        problem: ron::Error,
+        /// The error is on the file's last line: the file was probably cut short.
+        cut_short: bool,
     },
-    #[error(
-        "\"{path}\" was written by a newer version of Synergies (file format {found}; this version reads formats up to {supported}): update Synergies to open it"
-    )]
     NewerVersion {
         path: PathBuf,
         found: u32,
         supported: u32,
     },
-    #[error("\"{path}\" already exists: choose another file name")]
-    AlreadyExists { path: PathBuf },
-    #[error("cannot encode the session: {0}")]
+    AlreadyExists {
+        path: PathBuf,
+    },
     Encode(String),
+}
+
+/// Why a readable file is not a session file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotASession {
+    /// Not UTF-8 text: the first unreadable byte.
+    NotText {
+        byte: usize,
+    },
+    /// The envelope names another format.
+    OtherFormat(String),
+    NoVersion,
+    UnknownVersion(u32),
+    /// The envelope's session id is not the session's.
+    IdMismatch,
+}
+
+impl StoreError {
+    /// The message in `language`, for a facilitator.
+    pub fn message(&self, language: Language) -> String {
+        let w = &words(language).errors;
+        match self {
+            StoreError::Read { path, source } => fill(
+                w.read,
+                &[
+                    ("file", &path.display()),
+                    ("problem", &io_problem(language, source)),
+                ],
+            ),
+            StoreError::Write { path, source } => fill(
+                w.write,
+                &[
+                    ("file", &path.display()),
+                    ("problem", &io_problem(language, source)),
+                ],
+            ),
+            StoreError::Empty { path } => fill(w.empty_session, &[("file", &path.display())]),
+            StoreError::NotASession { path, reason } => {
+                let reason = match reason {
+                    NotASession::NotText { byte } => fill(w.reason_not_text, &[("byte", byte)]),
+                    NotASession::OtherFormat(format) => {
+                        fill(w.reason_other_format, &[("format", format)])
+                    }
+                    NotASession::NoVersion => w.reason_no_version.to_owned(),
+                    NotASession::UnknownVersion(version) => {
+                        fill(w.reason_unknown_version, &[("version", version)])
+                    }
+                    NotASession::IdMismatch => w.reason_id_mismatch.to_owned(),
+                };
+                fill(
+                    w.not_a_session,
+                    &[("file", &path.display()), ("reason", &reason)],
+                )
+            }
+            StoreError::Parse {
+                path,
+                line,
+                column,
+                problem,
+                cut_short,
+            } => {
+                let mut problem = ron_problem(language, problem);
+                if *cut_short {
+                    // A file cut short stops the parser wherever it was: say so plainly.
+                    if problem == w.ron_unexpected_text {
+                        w.ron_end.clone_into(&mut problem);
+                    }
+                    problem = fill(w.ron_cut_short, &[("problem", &problem)]);
+                }
+                fill(
+                    w.damaged,
+                    &[
+                        ("file", &path.display()),
+                        ("line", line),
+                        ("column", column),
+                        ("problem", &problem),
+                    ],
+                )
+            }
+            StoreError::NewerVersion {
+                path,
+                found,
+                supported,
+            } => fill(
+                w.newer_version,
+                &[
+                    ("file", &path.display()),
+                    ("found", found),
+                    ("supported", supported),
+                ],
+            ),
+            StoreError::AlreadyExists { path } => {
+                fill(w.already_exists, &[("file", &path.display())])
+            }
+            StoreError::Encode(detail) => fill(w.encode, &[("detail", detail)]),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Language::Fr))
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Read { source, .. } | StoreError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// What [`load`] found besides the session.
@@ -79,20 +200,17 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|e| StoreError::NotASession {
         path: path.to_owned(),
-        reason: format!("it is not text (invalid UTF-8 at byte {})", e.valid_up_to()),
+        reason: NotASession::NotText {
+            byte: e.valid_up_to(),
+        },
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let parse_error = |e: ron::error::SpannedError| {
-        let mut message = e.code.to_string();
-        if ends_at(text, e.span.start.line) {
-            message.push_str(" (the file ends too early: it may have been cut short)");
-        }
-        StoreError::Parse {
-            path: path.to_owned(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message,
-        }
+    let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        cut_short: ends_at(text, e.span.start.line),
+        problem: e.code,
     };
     let probe = match quick_probe(text) {
         Some(probe) => probe,
@@ -101,14 +219,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     if !probe.format.is_empty() && probe.format != FORMAT_NAME {
         return Err(StoreError::NotASession {
             path: path.to_owned(),
-            reason: format!("its format is \"{}\", not \"{FORMAT_NAME}\"", probe.format),
+            reason: NotASession::OtherFormat(probe.format),
         });
     }
     let version = probe.version;
     if version == 0 {
         return Err(StoreError::NotASession {
             path: path.to_owned(),
-            reason: "it has no format version".into(),
+            reason: NotASession::NoVersion,
         });
     }
     if version > FORMAT_VERSION {
@@ -125,14 +243,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
         other => {
             return Err(StoreError::NotASession {
                 path: path.to_owned(),
-                reason: format!("format version {other} does not exist"),
+                reason: NotASession::UnknownVersion(other),
             });
         }
     };
     if envelope.session_id != envelope.session.id {
         return Err(StoreError::NotASession {
             path: path.to_owned(),
-            reason: "the session id of the envelope and of the session differ".into(),
+            reason: NotASession::IdMismatch,
         });
     }
     Ok(Loaded {

@@ -299,98 +299,64 @@ impl Command {
         }
     }
 
-    /// The command's name, as menus and the help list it.
+    /// The command's name, as menus and the help list it (from the catalogue).
     pub fn label(&self, language: Language) -> &'static str {
-        let (fr, en) = match self {
-            Command::NewSession => ("Nouvel atelier", "New session"),
-            Command::OpenSession => ("Ouvrir un atelier…", "Open session…"),
-            Command::OpenRecent(_) => ("Ouvrir un atelier récent", "Open a recent session"),
-            Command::SaveSession => ("Enregistrer", "Save"),
-            Command::SaveSessionAs => ("Enregistrer sous…", "Save as…"),
-            Command::ImportSpreadsheets => ("Importer des tableurs…", "Import spreadsheets…"),
-            Command::ChooseImportFile(ImportSlot::Organisations) => (
-                "Choisir le tableur des organisations…",
-                "Choose the organisations spreadsheet…",
-            ),
-            Command::ChooseImportFile(ImportSlot::Fiches) => (
-                "Choisir le tableur des fiches ressources…",
-                "Choose the resource sheets spreadsheet…",
-            ),
-            Command::ChooseImportFile(ImportSlot::Ideas) => (
-                "Choisir le tableur des idées…",
-                "Choose the ideas spreadsheet…",
-            ),
-            Command::RunImport => (
-                "Importer les tableurs choisis",
-                "Import the chosen spreadsheets",
-            ),
-            Command::ExportPdf => ("Exporter la synthèse (PDF)…", "Export the synthesis (PDF)…"),
-            Command::ExportXlsx => (
-                "Exporter le tableur de suivi (Excel)…",
-                "Export the follow-up workbook (Excel)…",
-            ),
-            Command::ToggleOpenAfterExport => (
-                "Ouvrir le fichier une fois exporté",
-                "Open the file once exported",
-            ),
-            Command::Undo => ("Annuler", "Undo"),
-            Command::Redo => ("Rétablir", "Redo"),
-            Command::NewIdea => ("Nouvelle idée", "New idea"),
-            Command::NewFiche => ("Nouvelle fiche ressource", "New resource sheet"),
-            Command::ShowView(View::Preparation) => ("Préparation", "Preparation"),
-            Command::ShowView(View::Fiches) => ("Fiches", "Resource sheets"),
-            Command::ShowView(View::Ideas) => ("Idées", "Ideas"),
-            Command::ShowView(View::Board) => ("Tableau", "Board"),
-            Command::ShowView(View::Selection) => ("Sélection et tri", "Selection and triage"),
-            Command::ShowView(View::Synthesis) => ("Synthèse", "Synthesis"),
-            Command::TogglePresentation => ("Mode présentation", "Presentation mode"),
-            Command::ZoomIn => ("Agrandir", "Zoom in"),
-            Command::ZoomOut => ("Réduire", "Zoom out"),
-            Command::ZoomReset => ("Taille normale", "Actual size"),
-            Command::ToggleLanguage => {
-                ("Changer de langue (English)", "Switch language (Français)")
+        let w = &crate::i18n::words(language).commands;
+        match self {
+            Command::NewSession => w.new_session,
+            Command::OpenSession => w.open_session,
+            Command::OpenRecent(_) => w.open_recent,
+            Command::SaveSession => w.save_session,
+            Command::SaveSessionAs => w.save_session_as,
+            Command::ImportSpreadsheets => w.import_spreadsheets,
+            Command::ChooseImportFile(ImportSlot::Organisations) => {
+                w.choose_import_file_organisations
             }
-            Command::ToggleHelp => ("Aide et raccourcis", "Help and shortcuts"),
-            Command::OpenPalette => ("Palette de commandes", "Command palette"),
-            Command::Find => ("Filtrer", "Filter"),
-            Command::GroupSelection => ("Regrouper la sélection", "Group the selection"),
-            Command::SelectAllCards => ("Tout sélectionner", "Select all"),
-            Command::VoteUp => ("Ajouter un vote", "Add a vote"),
-            Command::VoteDown => ("Retirer un vote", "Remove a vote"),
-            Command::ToggleHiddenTally => ("Masquer / révéler les votes", "Hide / reveal votes"),
-            Command::ToggleSortByVotes => ("Trier par votes", "Sort by votes"),
-            Command::RenameCluster(_) => ("Renommer le regroupement", "Rename the cluster"),
-            Command::RecolourCluster(..) => (
-                "Changer la couleur du regroupement",
-                "Change the cluster's colour",
-            ),
-            Command::MergeClusterInto { .. } => {
-                ("Fusionner le regroupement dans…", "Merge the cluster into…")
-            }
-            Command::DissolveCluster(_) => ("Défaire le regroupement", "Dissolve the cluster"),
-            Command::SelectTopN => (
-                "Retenir les N idées les plus votées",
-                "Select the N most voted ideas",
-            ),
-            Command::TriageAbandon => ("Classer « abandonnée »", "Mark \"abandoned\""),
-            Command::TriageImminent => (
-                "Classer « sur le point de se concrétiser »",
-                "Mark \"about to happen\"",
-            ),
-            Command::TriageDeepen => ("Classer « à approfondir »", "Mark \"to deepen\""),
-            Command::TriageReset => ("Remettre « à trier »", "Back to \"to triage\""),
-            Command::DeleteSelection => ("Supprimer la sélection", "Delete the selection"),
-            Command::PrepareTableCopies => {
-                ("Préparer les copies de table…", "Prepare the table copies…")
-            }
-            Command::ImportTableFiles => ("Importer des fichiers de table…", "Import table files…"),
-            Command::WatchFolder => ("Surveiller un dossier…", "Watch a folder…"),
-            Command::ShowMergeLog => ("Journal des fusions", "Merge log"),
-            Command::Quit => ("Quitter", "Quit"),
-        };
-        match language {
-            Language::Fr => fr,
-            Language::En => en,
+            Command::ChooseImportFile(ImportSlot::Fiches) => w.choose_import_file_fiches,
+            Command::ChooseImportFile(ImportSlot::Ideas) => w.choose_import_file_ideas,
+            Command::RunImport => w.run_import,
+            Command::ExportPdf => w.export_pdf,
+            Command::ExportXlsx => w.export_xlsx,
+            Command::ToggleOpenAfterExport => w.toggle_open_after_export,
+            Command::Undo => w.undo,
+            Command::Redo => w.redo,
+            Command::NewIdea => w.new_idea,
+            Command::NewFiche => w.new_fiche,
+            Command::ShowView(View::Preparation) => w.show_view_preparation,
+            Command::ShowView(View::Fiches) => w.show_view_fiches,
+            Command::ShowView(View::Ideas) => w.show_view_ideas,
+            Command::ShowView(View::Board) => w.show_view_board,
+            Command::ShowView(View::Selection) => w.show_view_selection,
+            Command::ShowView(View::Synthesis) => w.show_view_synthesis,
+            Command::TogglePresentation => w.toggle_presentation,
+            Command::ZoomIn => w.zoom_in,
+            Command::ZoomOut => w.zoom_out,
+            Command::ZoomReset => w.zoom_reset,
+            Command::ToggleLanguage => w.toggle_language,
+            Command::ToggleHelp => w.toggle_help,
+            Command::OpenPalette => w.open_palette,
+            Command::Find => w.find,
+            Command::GroupSelection => w.group_selection,
+            Command::SelectAllCards => w.select_all_cards,
+            Command::VoteUp => w.vote_up,
+            Command::VoteDown => w.vote_down,
+            Command::ToggleHiddenTally => w.toggle_hidden_tally,
+            Command::ToggleSortByVotes => w.toggle_sort_by_votes,
+            Command::RenameCluster(_) => w.rename_cluster,
+            Command::RecolourCluster(..) => w.recolour_cluster,
+            Command::MergeClusterInto { .. } => w.merge_cluster_into,
+            Command::DissolveCluster(_) => w.dissolve_cluster,
+            Command::SelectTopN => w.select_top_n,
+            Command::TriageAbandon => w.triage_abandon,
+            Command::TriageImminent => w.triage_imminent,
+            Command::TriageDeepen => w.triage_deepen,
+            Command::TriageReset => w.triage_reset,
+            Command::DeleteSelection => w.delete_selection,
+            Command::PrepareTableCopies => w.prepare_table_copies,
+            Command::ImportTableFiles => w.import_table_files,
+            Command::WatchFolder => w.watch_folder,
+            Command::ShowMergeLog => w.show_merge_log,
+            Command::Quit => w.quit,
         }
     }
 

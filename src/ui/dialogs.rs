@@ -109,7 +109,8 @@ impl Dialogs {
                 } else {
                     dialog.pick_file().map(|p| vec![p])
                 };
-                let _ = send.send(chosen);
+                // The app may have closed meanwhile: nobody left to tell.
+                send.send(chosen).ok();
             });
         if spawned.is_ok() {
             self.pending = Some(Pending {

@@ -131,7 +131,9 @@ impl Document {
         self.autosaver.flush(Duration::from_secs(5));
         store::save(path, self.session()).map_err(SaveError::Store)?;
         if let Some(old_autosave) = self.autosave_path() {
-            let _ = std::fs::remove_file(old_autosave);
+            // Best effort: the old autosave is older than the file just written, so it
+            // is never offered back even if it stays.
+            std::fs::remove_file(old_autosave).ok();
         }
         discard_autosave(path);
         self.path = Some(path.to_owned());
@@ -163,4 +165,14 @@ pub enum SaveError {
     NoPath,
     #[error(transparent)]
     Store(StoreError),
+}
+
+impl SaveError {
+    /// The failure for a facilitator, in `language`, naming the file.
+    pub fn message(&self, language: crate::model::Language) -> String {
+        match self {
+            SaveError::NoPath => crate::i18n::words(language).save_as_first.to_owned(),
+            SaveError::Store(e) => e.message(language),
+        }
+    }
 }

@@ -97,13 +97,13 @@ pub fn load_at_start(
 }
 
 /// A save's failure, for a facilitator.
-pub fn save_message(e: &SaveError, _language: Language) -> String {
-    e.to_string()
+pub fn save_message(e: &SaveError, language: Language) -> String {
+    e.message(language)
 }
 
 /// A file's failure to load, for a facilitator.
-pub fn store_message(e: &StoreError, _language: Language) -> String {
-    e.to_string()
+pub fn store_message(e: &StoreError, language: Language) -> String {
+    e.message(language)
 }
 
 impl SynergiesApp {
@@ -258,7 +258,7 @@ impl SynergiesApp {
                     Err(e) => self.error(format!("{}{}", t.error, e.message(self.prefs.language))),
                 }
             }
-            Err(e) => self.error(format!("{}{e}", t.error)),
+            Err(e) => self.error(format!("{}{}", t.error, e.message(self.prefs.language))),
         }
     }
 
@@ -301,16 +301,19 @@ impl SynergiesApp {
             path
         };
         let session = self.doc.session().clone();
+        let language = self.prefs.language;
         let task = Task::spawn("export", move || {
             let written = match kind {
                 ExportKind::Pdf => crate::report::render_pdf(&session)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.message(language))
                     .and_then(|report| {
-                        crate::store::atomic::write_atomically(&path, &report.pdf)
-                            .map_err(|e| format!("« {} » : {e}", path.display()))
+                        crate::store::atomic::write_atomically(&path, &report.pdf).map_err(|e| {
+                            let problem = crate::i18n::io_problem(language, &e);
+                            format!("« {} » : {problem}", path.display())
+                        })
                     }),
                 ExportKind::Xlsx => crate::report::write_xlsx(&session, &path)
-                    .map_err(|e| format!("« {} » : {e}", path.display())),
+                    .map_err(|e| crate::report::workbook_message(language, &path, &e)),
             };
             written.map(|()| JobDone::Exported(path))
         });
@@ -359,7 +362,8 @@ impl SynergiesApp {
                     if self.prefs.open_after_export
                         && let Err(e) = open::that_detached(&path)
                     {
-                        self.error(format!("{}« {} » ({e})", t.cannot_open, path.display()));
+                        let language = self.prefs.language;
+                        self.error(crate::i18n::opener_message(language, &path, &e));
                     }
                 }
                 Ok(Err(e)) => self.error(format!("{}{e}", t.error)),
@@ -391,14 +395,14 @@ impl SynergiesApp {
             .map_err(|e| format!("« {} » : {e}", folder.display()))
             .and_then(|()| {
                 crate::merge::write_table_copies(self.doc.session(), &stem, folder)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.message(self.prefs.language))
             });
         match result {
-            Ok(written) => self.notify(format!(
-                "{}{} ({})",
-                t.copies_written,
-                folder.display(),
-                written.len()
+            Ok(written) => self.notify(crate::i18n::fill(
+                crate::i18n::counts(self.prefs.language)
+                    .copies_written_count
+                    .form(self.prefs.language, written.len()),
+                &[("n", &written.len()), ("folder", &folder.display())],
             )),
             Err(e) => self.error(format!("{}{e}", t.error)),
         }

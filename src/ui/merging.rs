@@ -70,7 +70,7 @@ impl SynergiesApp {
                 Err(e) => {
                     pending.other_session =
                         matches!(e, crate::merge::MergeError::OtherSession { .. });
-                    pending.problem = Some(e.to_string());
+                    pending.problem = Some(e.message(self.prefs.language));
                 }
             }
         }
@@ -197,7 +197,8 @@ impl SynergiesApp {
                     self.apply_merge(std::slice::from_ref(&path), report);
                 }
                 Err(e) => {
-                    let line = format!("{time} — {} : {}{e}", file_name(&path), t.error);
+                    let message = e.message(language);
+                    let line = format!("{time} — {} : {}{message}", file_name(&path), t.error);
                     self.merge_log.push(line.clone());
                     self.error(line);
                 }

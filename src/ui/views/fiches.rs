@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
 use super::draft::{Draft, FieldSpec, field_specs};
-use super::table::{Sort, SortKey, cell_ui, count_text, fit_columns, sort_header_ui, sort_rows};
+use super::table::{Sort, SortKey, cell_ui, fit_columns, sort_header_ui, sort_rows};
 use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
@@ -79,7 +79,7 @@ impl FichesView {
                 "{}{}{} — {}",
                 t.error,
                 t.fix_before_leaving,
-                Field::Resource.label(cx.language),
+                Field::Resource.word(cx.language),
                 t.empty_resource
             )));
             return;
@@ -142,12 +142,7 @@ impl FichesView {
                 _ => SortKey::text(&text),
             }
         });
-        ui.label(count_text(
-            rows.len(),
-            t.fiche_one,
-            t.fiche_many,
-            cx.language,
-        ));
+        ui.label(t.counts.fiches.count(cx.language, rows.len()));
         ui.separator();
         let headers = [
             t.organisation,
@@ -287,7 +282,7 @@ impl FichesView {
                     let edit = ui
                         .add(
                             egui::TextEdit::singleline(text)
-                                .id_salt(("fiche-edit", field.label(cx.language)))
+                                .id_salt(("fiche-edit", field.word(cx.language)))
                                 .desired_width(f32::INFINITY),
                         )
                         .labelled_by(label.id);

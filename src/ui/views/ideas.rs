@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::capture::{category_label, organisations_picker_ui};
 use super::draft::{Draft, FieldSpec, date_text, field_specs};
-use super::table::{Sort, SortKey, cell_ui, count_text, fit_columns, sort_header_ui, sort_rows};
+use super::table::{Sort, SortKey, cell_ui, fit_columns, sort_header_ui, sort_rows};
 use crate::model::text::fold;
 use crate::model::{Action, Field, Idea, IdeaKind, Language, Session, Status};
 use crate::ui::command::Command;
@@ -103,7 +103,7 @@ impl IdeaDraft {
                     "{}{}{} — {reason}",
                     t.error,
                     t.fix_before_leaving,
-                    field.label(cx.language)
+                    field.word(cx.language)
                 )));
                 false
             }
@@ -237,8 +237,7 @@ impl IdeasView {
                 .named(t.status);
         });
         let rows = self.visible(session, cx.language);
-        let shown = count_text(rows.len(), t.idea_shown, t.ideas_shown, cx.language);
-        ui.label(shown);
+        ui.label(t.counts.ideas_shown_count.count(cx.language, rows.len()));
         let headers = [
             t.idea_title,
             t.organisations,

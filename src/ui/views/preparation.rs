@@ -237,7 +237,7 @@ impl PreparationView {
                 "{}{}{} — {reason}",
                 t.error,
                 t.fix_before_leaving,
-                Field::Name.label(cx.language)
+                Field::Name.word(cx.language)
             )));
             return;
         }
@@ -278,7 +278,7 @@ impl PreparationView {
             let edit = ui
                 .add(
                     egui::TextEdit::singleline(text)
-                        .id_salt(("session-info", field.label(Language::En)))
+                        .id_salt(("session-info", field.word(Language::En)))
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
@@ -620,7 +620,7 @@ impl PreparationView {
                     let edit = ui
                         .add(
                             egui::TextEdit::singleline(text)
-                                .id_salt(("organisation-edit", field.label(Language::En)))
+                                .id_salt(("organisation-edit", field.word(Language::En)))
                                 .desired_width(f32::INFINITY),
                         )
                         .labelled_by(label.id);

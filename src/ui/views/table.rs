@@ -1,11 +1,10 @@
 //! What the views' tables (`egui_extras::TableBuilder`) share: headers that sort by
 //! their column (click again to reverse), cells cut to their column with the full text
-//! on hover, and counts worded with their plural.
+//! on hover.
 
 use egui::{Label, Response, RichText, Role, Sense, Ui, WidgetInfo};
 use egui_extras::TableBuilder;
 
-use crate::model::Language;
 use crate::model::text::fold;
 
 /// Which column a table is sorted by, and which way.
@@ -103,15 +102,6 @@ pub fn cell_ui(ui: &mut Ui, text: &str) -> Response {
     ui.add(Label::new(text).truncate().sense(Sense::click()))
 }
 
-/// "1 idée", "2 idées"; French uses the singular for 0 and 1, English for 1 only.
-pub fn count_text(n: usize, one: &str, many: &str, language: Language) -> String {
-    let singular = match language {
-        Language::Fr => n <= 1,
-        Language::En => n == 1,
-    };
-    format!("{n} {}", if singular { one } else { many })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,14 +138,5 @@ mod tests {
             |n, _| SortKey::Number(*n),
         );
         assert_eq!(numbers, [0, 1, 2, 3, 10]);
-    }
-
-    #[test]
-    fn counts_take_the_plural_of_their_language() {
-        assert_eq!(count_text(0, "idée", "idées", Language::Fr), "0 idée");
-        assert_eq!(count_text(1, "idée", "idées", Language::Fr), "1 idée");
-        assert_eq!(count_text(2, "idée", "idées", Language::Fr), "2 idées");
-        assert_eq!(count_text(0, "idea", "ideas", Language::En), "0 ideas");
-        assert_eq!(count_text(1, "idea", "ideas", Language::En), "1 idea");
     }
 }

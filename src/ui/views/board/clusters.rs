@@ -85,7 +85,7 @@ impl BoardView {
                     let votes = if self.hidden_tally {
                         String::new()
                     } else {
-                        format!(" · {votes} {}", t.votes)
+                        format!(" · {}", t.counts.votes.count(cx.language, votes as usize))
                     };
                     let title = header_ui.add(
                         egui::Label::new(

@@ -259,7 +259,7 @@ impl BoardView {
             ui.separator();
             let n = self.targets().len();
             if n > 0 {
-                ui.label(format!("{n} {}", t.selected_cards));
+                ui.label(t.counts.selected_count.count(cx.language, n));
                 if ui
                     .button(t.group)
                     .on_hover_text(Command::GroupSelection.shortcut_text(ui.ctx()))
