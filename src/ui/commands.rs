@@ -85,7 +85,8 @@ impl SynergiesApp {
     /// Runs `command` if it can run now (a shortcut of a command that cannot is
     /// ignored, as its greyed-out menu entry would be).
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        // What is being typed is saved first: Ctrl+Z then undoes the typing.
+        // The editors' fields are saved before the view changes, a save, an undo or an
+        // export, as if they were left (so Ctrl+Z while typing undoes the typing).
         if matches!(
             command,
             Command::ShowView(_)
