@@ -645,3 +645,29 @@ fn ctrl_z_while_typing_a_title_undoes_the_typing() {
     keys(&mut h, Modifiers::COMMAND, Key::Y);
     assert_eq!(session(&h).ideas[0].title, "Une faute de frappe");
 }
+
+#[test]
+fn a_category_label_is_saved_when_the_view_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    keys(&mut h, Modifiers::COMMAND, Key::Num1);
+    let first = session(&h).categories[0].clone();
+    h.get_all_by_role_and_label(Role::TextInput, "Libellé (français)")
+        .next()
+        .expect("the first category's label")
+        .click();
+    h.run();
+    keys(&mut h, Modifiers::COMMAND, Key::A);
+    type_keys(&mut h, "Matières, déchets et coproduits");
+    assert_eq!(session(&h).categories[0].label_fr, first.label_fr);
+    keys(&mut h, Modifiers::COMMAND, Key::Num4);
+    assert_eq!(
+        session(&h).categories[0].label_fr,
+        "Matières, déchets et coproduits"
+    );
+    assert_eq!(session(&h).categories[0].label_en, first.label_en);
+    assert_eq!(
+        h.state().doc.workshop().undo_label(Language::Fr),
+        Some("modifier le libellé français")
+    );
+}

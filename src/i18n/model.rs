@@ -33,6 +33,8 @@ catalogue! {
             field_resource: "la ressource", "the resource";
             field_session_title: "le titre de l'atelier", "the session title";
             field_category_key: "la clé de la catégorie", "the category key";
+            field_label_fr: "le libellé français", "the French label";
+            field_label_en: "le libellé anglais", "the English label";
             field_description: "la description", "the description";
             field_kind: "le type", "the kind";
             field_category: "la catégorie", "the category";

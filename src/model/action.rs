@@ -147,6 +147,8 @@ pub enum Field {
     Date,
     Language,
     CategoryKey,
+    LabelFr,
+    LabelEn,
 }
 
 impl Field {
@@ -187,6 +189,8 @@ impl Field {
             Field::Date => w.field_date,
             Field::Language => w.field_language,
             Field::CategoryKey => w.field_category_key,
+            Field::LabelFr => w.field_label_fr,
+            Field::LabelEn => w.field_label_en,
         }
     }
 }

@@ -29,6 +29,22 @@ const INFO_FIELDS: &[FieldSpec<SessionInfo>] = field_specs!(SessionInfo {
     language => Field::Language,
 });
 
+/// A category's labels, as the categories' grid edits them.
+const CATEGORY_FIELDS: &[FieldSpec<Category>] = field_specs!(Category {
+    label_fr => Field::LabelFr,
+    label_en => Field::LabelEn,
+});
+
+/// The action saving a category's changed labels (an empty French label is not saved).
+fn commit_category(draft: &mut Draft<Category>, current: &Category) -> Option<Action> {
+    let invalid = if draft.edit.label_fr.trim().is_empty() {
+        vec![Field::LabelFr]
+    } else {
+        Vec::new()
+    };
+    draft.commit(current, CATEGORY_FIELDS, &invalid, Action::UpdateCategory)
+}
+
 /// The organisation's fields the editor changes.
 const ORGANISATION_FIELDS: &[FieldSpec<Organisation>] = field_specs!(Organisation {
     name => Field::Name,
@@ -101,7 +117,7 @@ pub struct PreparationView {
     new_table: String,
     new_category: (String, String, String),
     /// Labels being edited, by category.
-    category_drafts: std::collections::HashMap<Uuid, (String, String)>,
+    category_drafts: HashMap<Uuid, Draft<Category>>,
     selected: Option<Uuid>,
     draft: Option<OrganisationDraft>,
     sort: Option<Sort>,
@@ -142,6 +158,15 @@ impl PreparationView {
     pub fn flush(&mut self, cx: &mut ViewCtx) {
         self.commit_info(cx);
         self.commit_organisation(cx);
+        for c in &cx.session.categories {
+            if let Some(action) = self
+                .category_drafts
+                .get_mut(&c.id)
+                .and_then(|draft| commit_category(draft, c))
+            {
+                cx.apply(action);
+            }
+        }
     }
 
     /// Keeps the drafts in step with the session (undo, a merge, an import).
@@ -412,36 +437,26 @@ impl PreparationView {
                     let draft = self
                         .category_drafts
                         .entry(c.id)
-                        .or_insert_with(|| (c.label_fr.clone(), c.label_en.clone()));
-                    if !ui.memory(|m| m.has_focus(ui.scope_id().with(("fr", c.id))))
-                        && !ui.memory(|m| m.has_focus(ui.scope_id().with(("en", c.id))))
-                        && (draft.0 != c.label_fr || draft.1 != c.label_en)
-                        && !ui.ctx().egui_wants_keyboard_input()
-                    {
-                        // Changed elsewhere (undo): show the session's labels.
-                        *draft = (c.label_fr.clone(), c.label_en.clone());
-                    }
+                        .or_insert_with(|| Draft::new(c));
+                    draft.rebase(c, CATEGORY_FIELDS);
                     let a = ui
                         .add(
-                            egui::TextEdit::singleline(&mut draft.0)
-                                .id(ui.scope_id().with(("fr", c.id)))
+                            egui::TextEdit::singleline(&mut draft.edit.label_fr)
+                                .id_salt(("category-fr", c.id))
                                 .desired_width(130.0),
                         )
                         .labelled_by(fr_header.id);
                     let b = ui
                         .add(
-                            egui::TextEdit::singleline(&mut draft.1)
-                                .id(ui.scope_id().with(("en", c.id)))
+                            egui::TextEdit::singleline(&mut draft.edit.label_en)
+                                .id_salt(("category-en", c.id))
                                 .desired_width(130.0),
                         )
                         .labelled_by(en_header.id);
                     if (a.lost_focus() || b.lost_focus())
-                        && (draft.0 != c.label_fr || draft.1 != c.label_en)
+                        && let Some(action) = commit_category(draft, c)
                     {
-                        let mut category = c.clone();
-                        category.label_fr = draft.0.clone();
-                        category.label_en = draft.1.clone();
-                        cx.apply(Action::UpdateCategory(category));
+                        cx.apply(action);
                     }
                     if ui.small_button("×").on_hover_text(t.delete).clicked() {
                         cx.apply(Action::RemoveCategory(c.id));
