@@ -359,3 +359,60 @@ fn stats_count_what_the_reports_count() {
         assert!(json[key].is_u64(), "{key} missing or not a whole number");
     }
 }
+
+#[test]
+fn a_field_edit_undoes_as_one_step_named_after_its_field() {
+    let mut w = workshop();
+    let mut idea = w.session().ideas[0].clone();
+    idea.title = "Palettes pour la recyclerie".into();
+    let after = assert_undoable(
+        &mut w,
+        Action::EditFields {
+            change: Box::new(Action::UpdateIdea(idea.clone())),
+            fields: vec![Field::Title],
+        },
+    );
+    assert_eq!(after.ideas[0].title, "Palettes pour la recyclerie");
+    assert_eq!(w.undo_label(Language::Fr), Some("modifier le titre"));
+    assert_eq!(w.undo_label(Language::En), Some("edit the title"));
+
+    idea.next_step = "Appeler la recyclerie".into();
+    idea.owner = idea.organisations.first().copied();
+    w.apply(Action::EditFields {
+        change: Box::new(Action::UpdateIdea(idea.clone())),
+        fields: vec![Field::NextStep, Field::Owner],
+    })
+    .expect("applies");
+    assert_eq!(
+        w.undo_label(Language::Fr),
+        Some("modifier la prochaine étape et le référent")
+    );
+    // Three fields or more: the update's own name.
+    w.apply(Action::EditFields {
+        change: Box::new(Action::UpdateIdea(idea.clone())),
+        fields: vec![Field::NextStep, Field::Owner, Field::Due],
+    })
+    .expect("applies");
+    assert_eq!(w.undo_label(Language::Fr), Some("modifier une idée"));
+}
+
+#[test]
+fn a_field_edit_is_validated_as_its_update_and_needs_a_field() {
+    let mut w = workshop();
+    let before = w.session().clone();
+    let mut idea = before.ideas[0].clone();
+    idea.title = "   ".into();
+    let refused = w.apply(Action::EditFields {
+        change: Box::new(Action::UpdateIdea(idea.clone())),
+        fields: vec![Field::Title],
+    });
+    assert_eq!(refused, Err(ActionError::Empty(Field::Title)));
+    idea.title = "Autre".into();
+    let refused = w.apply(Action::EditFields {
+        change: Box::new(Action::UpdateIdea(idea)),
+        fields: vec![],
+    });
+    assert_eq!(refused, Err(ActionError::Nothing));
+    assert_eq!(w.session(), &before);
+    assert!(!w.can_undo());
+}

@@ -178,6 +178,21 @@ catalogue! {
             palette_hint: "quelques lettres d'une commande, puis Entrée", "a few letters of a command, then Enter";
             palette_nothing: "Aucune commande ne correspond.", "No command matches.";
             palette_only: "palette (Ctrl+K)", "palette (Ctrl+K)";
+            sort_hint: "Cliquer pour trier ; encore une fois pour l'ordre inverse", "Click to sort; again for the reverse order";
+            empty_title: "le titre ne peut pas être vide : l'ancien est gardé", "the title cannot be empty: the old one is kept";
+            empty_name: "le nom ne peut pas être vide", "the name cannot be empty";
+            empty_resource: "la ressource ne peut pas être vide : l'ancienne est gardée", "the resource cannot be empty: the old one is kept";
+            duplicate_name: "une autre organisation porte déjà ce nom", "another organisation already has this name";
+            not_saved_until_fixed: "non enregistré tant que la valeur est invalide", "not saved while the value is invalid";
+            fix_before_leaving: "corrigez ou videz ce champ avant de passer à un autre élément : ", "correct or empty this field before moving to another item: ";
+            unsaved_entry: "Cette saisie n'est pas enregistrée. Entrée : l'enregistrer · Échap : fermer en la gardant pour plus tard", "This entry is not saved. Enter: save it · Esc: close and keep it for later";
+            discard_entry: "Effacer la saisie", "Discard the entry";
+            entry_kept: "Saisie gardée : elle sera là à la prochaine ouverture", "Entry kept: it will be there next time";
+            fiches_column: "Fiches", "Sheets";
+            ideas_column: "Idées", "Ideas";
+            edit_fiche: "Modifier la fiche", "Edit the resource sheet";
+            select_a_fiche: "Sélectionnez une fiche pour la modifier.", "Select a resource sheet to edit it.";
+            saved_as_you_go: "Chaque champ est enregistré dès que vous le quittez.", "Each field is saved as soon as you leave it.";
         }
         areas {
             counts: CountWords;

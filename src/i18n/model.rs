@@ -33,6 +33,36 @@ catalogue! {
             field_resource: "la ressource", "the resource";
             field_session_title: "le titre de l'atelier", "the session title";
             field_category_key: "la clé de la catégorie", "the category key";
+            field_label_fr: "le libellé français", "the French label";
+            field_label_en: "le libellé anglais", "the English label";
+            field_description: "la description", "the description";
+            field_kind: "le type", "the kind";
+            field_category: "la catégorie", "the category";
+            field_status: "le statut", "the status";
+            field_cluster: "le regroupement", "the cluster";
+            field_table: "la table", "the table";
+            field_facilitator: "l'animateur·rice", "the facilitator";
+            field_votes: "les votes", "the votes";
+            field_organisations: "les organisations", "the organisations";
+            field_next_step: "la prochaine étape", "the next step";
+            field_owner: "le référent", "the owner";
+            field_due: "l'échéance", "the due date";
+            field_organisation: "l'organisation", "the organisation";
+            field_direction: "le sens", "the direction";
+            field_quantity: "la quantité", "the quantity";
+            field_unit: "l'unité", "the unit";
+            field_frequency: "la fréquence", "the frequency";
+            field_notes: "les notes", "the notes";
+            field_sector: "le secteur", "the sector";
+            field_town: "la commune", "the town";
+            field_contact: "le contact", "the contact";
+            field_email: "le courriel", "the email";
+            field_phone: "le téléphone", "the phone";
+            field_attendance: "la présence", "the attendance";
+            field_venue: "le lieu", "the venue";
+            field_organiser: "l'organisateur", "the organiser";
+            field_date: "la date", "the date";
+            field_language: "la langue", "the language";
 
             action_edit_session: "modifier l'atelier", "edit the session";
             action_add_facilitator: "ajouter un·e animateur·rice", "add a facilitator";
@@ -56,6 +86,8 @@ catalogue! {
             action_edit_cluster: "modifier un regroupement", "edit a cluster";
             action_dissolve_cluster: "dissoudre un regroupement", "dissolve a cluster";
             action_vote: "voter", "vote";
+            action_edit_field: "modifier {field}", "edit {field}";
+            action_edit_two_fields: "modifier {first} et {second}", "edit {first} and {second}";
 
             error_empty: "{field} est vide", "{field} is empty";
             error_missing: "{kind} introuvable dans cet atelier", "no such {kind} in this session";

@@ -102,28 +102,95 @@ pub enum Action {
         merged: Box<Session>,
         files: usize,
     },
+    /// An update (`change`) that changes only `fields` of one entity: it does what
+    /// `change` does, and is named after the fields ("modifier le titre").
+    EditFields {
+        change: Box<Action>,
+        fields: Vec<Field>,
+    },
 }
 
-/// A text field that an action requires.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A field of an entity: the one an action requires, or the ones an edit changes (to
+/// name it: "modifier le titre").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     Title,
-    Name,
+    Description,
+    Kind,
+    Category,
+    Status,
+    Cluster,
+    Table,
+    Facilitator,
+    Votes,
+    Organisations,
+    NextStep,
+    Owner,
+    Due,
+    Organisation,
+    Direction,
     Resource,
+    Quantity,
+    Unit,
+    Frequency,
+    Notes,
+    Name,
+    Sector,
+    Town,
+    Contact,
+    Email,
+    Phone,
+    Attendance,
     SessionTitle,
+    Venue,
+    Organiser,
+    Date,
+    Language,
     CategoryKey,
+    LabelFr,
+    LabelEn,
 }
 
 impl Field {
-    /// The field as a message names it ("le titre", "the title").
+    /// The field as a message names it, with its article ("le titre", "the title").
     pub fn word(self, language: Language) -> &'static str {
         let w = &words(language).model;
         match self {
             Field::Title => w.field_title,
-            Field::Name => w.field_name,
+            Field::Description => w.field_description,
+            Field::Kind => w.field_kind,
+            Field::Category => w.field_category,
+            Field::Status => w.field_status,
+            Field::Cluster => w.field_cluster,
+            Field::Table => w.field_table,
+            Field::Facilitator => w.field_facilitator,
+            Field::Votes => w.field_votes,
+            Field::Organisations => w.field_organisations,
+            Field::NextStep => w.field_next_step,
+            Field::Owner => w.field_owner,
+            Field::Due => w.field_due,
+            Field::Organisation => w.field_organisation,
+            Field::Direction => w.field_direction,
             Field::Resource => w.field_resource,
+            Field::Quantity => w.field_quantity,
+            Field::Unit => w.field_unit,
+            Field::Frequency => w.field_frequency,
+            Field::Notes => w.field_notes,
+            Field::Name => w.field_name,
+            Field::Sector => w.field_sector,
+            Field::Town => w.field_town,
+            Field::Contact => w.field_contact,
+            Field::Email => w.field_email,
+            Field::Phone => w.field_phone,
+            Field::Attendance => w.field_attendance,
             Field::SessionTitle => w.field_session_title,
+            Field::Venue => w.field_venue,
+            Field::Organiser => w.field_organiser,
+            Field::Date => w.field_date,
+            Field::Language => w.field_language,
             Field::CategoryKey => w.field_category_key,
+            Field::LabelFr => w.field_label_fr,
+            Field::LabelEn => w.field_label_en,
         }
     }
 }
@@ -255,6 +322,17 @@ impl Action {
                     .action_import_rows
                     .count(language, n)
             }
+            Action::EditFields { change, fields } => match fields.as_slice() {
+                [one] => fill(w.action_edit_field, &[("field", &one.word(language))]),
+                [first, second] => fill(
+                    w.action_edit_two_fields,
+                    &[
+                        ("first", &first.word(language)),
+                        ("second", &second.word(language)),
+                    ],
+                ),
+                _ => change.label(language),
+            },
         }
     }
 
@@ -667,6 +745,12 @@ impl Action {
                         edits.push(put(Record::Idea(idea)));
                     }
                 }
+            }
+            Action::EditFields { change, fields } => {
+                if fields.is_empty() {
+                    return Err(ActionError::Nothing);
+                }
+                edits = change.plan(session, now)?;
             }
             Action::Merge { merged, .. } => {
                 edits = diff(session, merged);

@@ -85,6 +85,21 @@ impl SynergiesApp {
     /// Runs `command` if it can run now (a shortcut of a command that cannot is
     /// ignored, as its greyed-out menu entry would be).
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        // The editors' fields are saved before the view changes, a save, an undo or an
+        // export, as if they were left (so Ctrl+Z while typing undoes the typing).
+        if matches!(
+            command,
+            Command::ShowView(_)
+                | Command::SaveSession
+                | Command::SaveSessionAs
+                | Command::Undo
+                | Command::Redo
+                | Command::ExportPdf
+                | Command::ExportXlsx
+                | Command::PrepareTableCopies
+        ) {
+            self.flush_editors();
+        }
         if !command.available(&self.command_state()) {
             return;
         }
@@ -188,6 +203,34 @@ impl SynergiesApp {
             View::Preparation | View::Fiches | View::Synthesis => {}
         }
         self.apply_list(ctx, intents);
+    }
+
+    /// Saves what the editors hold, as if their fields were left: called before the
+    /// view changes, a save, an undo, an export, and (from `close_document`) before
+    /// another session opens or the app closes.
+    pub(super) fn flush_editors(&mut self) {
+        let language = self.prefs.language;
+        let mut intents = Vec::new();
+        let mut cx = ViewCtx {
+            session: self.doc.session(),
+            prefs: &mut self.prefs,
+            language,
+            t: super::i18n::tr(language),
+            presentation: self.presentation,
+            intents: &mut intents,
+        };
+        self.ideas.flush(&mut cx);
+        self.fiches.flush(&mut cx);
+        self.preparation.flush(&mut cx);
+        self.selection.flush(&mut cx);
+        for intent in intents {
+            match intent {
+                Intent::Apply(action) => self.apply_action(*action),
+                Intent::Notice(text) => self.notify(text),
+                Intent::Error(text) => self.error(text),
+                Intent::Command(_) => {}
+            }
+        }
     }
 
     pub(super) fn apply_intents(&mut self, ctx: &egui::Context) {

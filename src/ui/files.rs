@@ -412,6 +412,7 @@ impl SynergiesApp {
     /// loses a change: a session with a file is saved to it; one without keeps its
     /// autosave for the next start.
     pub fn close_document(&mut self) -> Result<(), SaveError> {
+        self.flush_editors();
         let untitled = self.doc.path().is_none() && self.doc.is_dirty();
         self.doc.before_close()?;
         if untitled {

@@ -39,8 +39,17 @@ pub fn organisations_picker_ui(
             for (i, id) in chosen.iter().enumerate() {
                 let name = session.organisation(*id).map_or("?", |o| o.name.as_str());
                 // Ids that do not shift as chips come and go, so focus stays put.
+                // A chip keeps its name on one line (never a letter a line in a narrow
+                // panel): a long name is cut, whole on hover.
                 let removed = ui
-                    .push_id(("chip", id), |ui| ui.small_button(format!("{name} ×")))
+                    .push_id(("chip", id), |ui| {
+                        ui.add(
+                            egui::Button::new(format!("{} ×", chip_text(name)))
+                                .small()
+                                .wrap_mode(egui::TextWrapMode::Extend),
+                        )
+                        .on_hover_text(name)
+                    })
                     .inner
                     .clicked();
                 if removed {
@@ -55,7 +64,7 @@ pub fn organisations_picker_ui(
                     egui::TextEdit::singleline(query)
                         .id_salt("organisations-picker")
                         .hint_text(hint)
-                        .desired_width(220.0),
+                        .desired_width(220.0_f32.min(ui.available_width().max(120.0))),
                 )
                 .labelled_by(label.id);
             let matches = match_organisations(session, query, SUGGESTIONS);
@@ -83,7 +92,14 @@ pub fn organisations_picker_ui(
                 .collect();
             for id in &suggestions {
                 let name = session.organisation(*id).map_or("", |o| o.name.as_str());
-                if ui.small_button(format!("+ {name}")).clicked() {
+                let add = ui
+                    .add(
+                        egui::Button::new(format!("+ {}", chip_text(name)))
+                            .small()
+                            .wrap_mode(egui::TextWrapMode::Extend),
+                    )
+                    .on_hover_text(name);
+                if add.clicked() {
                     chosen.push(*id);
                     query.clear();
                 }
@@ -97,12 +113,66 @@ pub fn organisations_picker_ui(
     }
 }
 
-/// The end of an entry's frame: `Esc` closes it; true when it should be submitted.
-fn finish_entry_ui(ui: &Ui, open: &mut bool, submit: bool) -> bool {
-    if ui.input(|i| i.key_pressed(Key::Escape)) {
-        *open = false;
+/// An organisation's name as a chip shows it: at most 32 characters.
+fn chip_text(name: &str) -> String {
+    const MAX: usize = 32;
+    if name.chars().count() <= MAX {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
     }
-    submit
+}
+
+/// What the user asked of an entry this frame.
+#[derive(Debug, PartialEq, Eq)]
+enum EntryEnd {
+    Stay,
+    Submit,
+    /// Close, keeping what was typed for the next opening.
+    Close,
+    /// Close and forget what was typed.
+    Discard,
+}
+
+/// The end of an entry's frame. `Esc` on an entry holding typed text first asks (the
+/// entry stays open with the question); a second `Esc` closes it and keeps the text
+/// for the next opening. Nothing typed is dropped without the user's word.
+fn finish_entry_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx,
+    asking: &mut bool,
+    typed: bool,
+    submit: bool,
+) -> EntryEnd {
+    let t = cx.t;
+    let mut end = if submit {
+        EntryEnd::Submit
+    } else {
+        EntryEnd::Stay
+    };
+    if ui.input(|i| i.key_pressed(Key::Escape)) {
+        if !typed || *asking {
+            end = EntryEnd::Close;
+        } else {
+            *asking = true;
+        }
+    }
+    if *asking && typed && end == EntryEnd::Stay {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(ui.visuals().warn_fg_color, t.unsaved_entry);
+            if ui.button(t.discard_entry).clicked() {
+                end = EntryEnd::Discard;
+            }
+        });
+    }
+    if end == EntryEnd::Close && typed {
+        cx.intents.push(Intent::Notice(t.entry_kept.to_owned()));
+    }
+    if end != EntryEnd::Stay || !typed {
+        *asking = false;
+    }
+    end
 }
 
 /// The new-idea entry.
@@ -118,6 +188,8 @@ pub struct IdeaCapture {
     facilitator: Option<Uuid>,
     table: Option<Uuid>,
     focus_title: bool,
+    /// `Esc` was pressed with text typed: the entry asks before closing.
+    asking: bool,
 }
 
 impl IdeaCapture {
@@ -272,9 +344,30 @@ impl IdeaCapture {
             });
         });
         ui.add_space(4.0);
-        if finish_entry_ui(ui, &mut self.open, submit) {
-            self.submit(cx);
+        let typed = self.has_typed();
+        match finish_entry_ui(ui, cx, &mut self.asking, typed, submit) {
+            EntryEnd::Submit => self.submit(cx),
+            EntryEnd::Close => self.open = false,
+            EntryEnd::Discard => self.clear(),
+            EntryEnd::Stay => {}
         }
+    }
+
+    /// True when the entry holds something typed that is not saved.
+    fn has_typed(&self) -> bool {
+        !self.title.trim().is_empty()
+            || !self.description.trim().is_empty()
+            || !self.org_query.trim().is_empty()
+    }
+
+    fn clear(&mut self) {
+        self.title.clear();
+        self.description.clear();
+        self.kind = None;
+        self.category = None;
+        self.org_query.clear();
+        self.organisations.clear();
+        self.focus_title = true;
     }
 
     fn submit(&mut self, cx: &mut ViewCtx) {
@@ -302,12 +395,7 @@ impl IdeaCapture {
         if !title.is_empty() {
             cx.intents
                 .push(Intent::Notice(format!("{}{title}", cx.t.idea_added)));
-            self.title.clear();
-            self.description.clear();
-            self.kind = None;
-            self.category = None;
-            self.org_query.clear();
-            self.organisations.clear();
+            self.clear();
         }
         self.focus_title = true;
     }
@@ -326,6 +414,8 @@ pub struct FicheCapture {
     unit: String,
     frequency: String,
     focus_first: bool,
+    /// `Esc` was pressed with text typed: the entry asks before closing.
+    asking: bool,
 }
 
 impl FicheCapture {
@@ -417,9 +507,33 @@ impl FicheCapture {
             }
         });
         ui.add_space(4.0);
-        if finish_entry_ui(ui, &mut self.open, submit) {
-            self.submit(cx);
+        let typed = self.has_typed();
+        match finish_entry_ui(ui, cx, &mut self.asking, typed, submit) {
+            EntryEnd::Submit => self.submit(cx),
+            EntryEnd::Close => self.open = false,
+            EntryEnd::Discard => self.clear(),
+            EntryEnd::Stay => {}
         }
+    }
+
+    /// True when the entry holds something typed that is not saved.
+    pub fn has_typed(&self) -> bool {
+        [&self.resource, &self.quantity, &self.unit, &self.frequency]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+    }
+
+    /// The resource typed and not yet saved.
+    pub fn resource(&self) -> &str {
+        &self.resource
+    }
+
+    fn clear(&mut self) {
+        self.resource.clear();
+        self.quantity.clear();
+        self.unit.clear();
+        self.frequency.clear();
+        self.focus_first = true;
     }
 
     fn submit(&mut self, cx: &mut ViewCtx) {
@@ -451,10 +565,7 @@ impl FicheCapture {
         if !resource.is_empty() {
             cx.intents
                 .push(Intent::Notice(format!("{}{resource}", t.fiche_added)));
-            self.resource.clear();
-            self.quantity.clear();
-            self.unit.clear();
-            self.frequency.clear();
+            self.clear();
         }
         self.focus_first = true;
     }

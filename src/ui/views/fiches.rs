@@ -1,19 +1,42 @@
-//! Resource sheets ("Fiches"), per organisation: what it offers and what it needs.
+//! Resource sheets ("Fiches"): what each organisation offers and needs, in a sortable
+//! table (one organisation's or all of them), and an editor for the sheet selected
+//! whose fields are saved as soon as they are left.
 
-use egui::{RichText, Ui};
+use egui::{RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
+use super::draft::{Draft, FieldSpec, field_specs};
+use super::table::{Sort, SortKey, cell_ui, fit_columns, sort_header_ui, sort_rows};
 use crate::model::text::fold;
-use crate::model::{Action, Direction, Fiche};
-use crate::ui::ViewCtx;
+use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
 use crate::ui::widgets::Named;
+use crate::ui::{Intent, ViewCtx};
+
+/// The fields the sheet editor changes.
+const FICHE_FIELDS: &[FieldSpec<Fiche>] = field_specs!(Fiche {
+    direction => Field::Direction,
+    category => Field::Category,
+    resource => Field::Resource,
+    quantity => Field::Quantity,
+    unit => Field::Unit,
+    frequency => Field::Frequency,
+    notes => Field::Notes,
+});
+
+const ROW_HEIGHT: f32 = 24.0;
 
 #[derive(Default)]
 pub struct FichesView {
+    /// The organisation whose sheets are listed; `None`: every organisation's.
     selected: Option<Uuid>,
     filter: String,
-    editing: Option<Fiche>,
+    /// The sheet being edited.
+    editing: Option<Draft<Fiche>>,
+    sort: Option<Sort>,
+    /// The table's width last frame (see [`fit_columns`]).
+    table_width: f32,
 }
 
 impl FichesView {
@@ -22,159 +45,333 @@ impl FichesView {
         self.selected
     }
 
+    /// Saves what the editor holds (before the view changes, a save, a close).
+    pub fn flush(&mut self, cx: &mut ViewCtx) {
+        self.commit(cx);
+    }
+
+    fn commit(&mut self, cx: &mut ViewCtx) {
+        let Some(draft) = &mut self.editing else {
+            return;
+        };
+        let Some(current) = cx.session.fiche(draft.base.id) else {
+            return;
+        };
+        let invalid = invalid_fields(&draft.edit);
+        if let Some(action) = draft.commit(current, FICHE_FIELDS, &invalid, Action::UpdateFiche) {
+            cx.apply(action);
+        }
+    }
+
+    /// Edits `id` once the sheet being edited is saved; an empty resource keeps the
+    /// editor where it is, and says why.
+    fn edit(&mut self, id: Option<Uuid>, cx: &mut ViewCtx) {
+        if self.editing.as_ref().map(|d| d.base.id) == id {
+            return;
+        }
+        self.commit(cx);
+        if let Some(draft) = &self.editing
+            && !invalid_fields(&draft.edit).is_empty()
+            && cx.session.fiche(draft.base.id).is_some()
+        {
+            let t = cx.t;
+            cx.intents.push(Intent::Error(format!(
+                "{}{}{} — {}",
+                t.error,
+                t.fix_before_leaving,
+                Field::Resource.word(cx.language),
+                t.empty_resource
+            )));
+            return;
+        }
+        self.editing = id.and_then(|id| cx.session.fiche(id)).map(Draft::new);
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
         let t = cx.t;
         let session = cx.session;
-        egui::Panel::left("fiche-organisations")
-            .default_size(300.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                ui.heading(t.organisations);
-                let label = ui.label(t.filter);
-                ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(240.0))
-                    .labelled_by(label.id);
-                let folded = fold(&self.filter);
-                let orgs: Vec<_> = session
-                    .organisations
-                    .iter()
-                    .filter(|o| folded.is_empty() || fold(&o.name).contains(&folded))
-                    .collect();
-                egui::ScrollArea::vertical()
-                    .id_salt("fiche-orgs")
-                    .auto_shrink(false)
-                    .show_rows(ui, 22.0, orgs.len(), |ui, range| {
-                        for org in &orgs[range] {
-                            let count = session
-                                .fiches
-                                .iter()
-                                .filter(|f| f.organisation == org.id)
-                                .count();
-                            if ui
-                                .selectable_label(
-                                    self.selected == Some(org.id),
-                                    format!("{} ({count})", org.name),
-                                )
-                                .clicked()
-                            {
-                                self.selected = Some(org.id);
-                                self.editing = None;
-                            }
-                        }
-                    });
-            });
-
         if self
             .selected
-            .is_none_or(|id| session.organisation(id).is_none())
+            .is_some_and(|id| session.organisation(id).is_none())
         {
-            self.selected = session.organisations.first().map(|o| o.id);
+            self.selected = None;
         }
-        let Some(org) = self.selected.and_then(|id| session.organisation(id)) else {
-            ui.label(t.select_an_organisation);
-            return;
-        };
+        match self.editing.as_mut().map(|d| (session.fiche(d.base.id), d)) {
+            Some((Some(current), draft)) => {
+                draft.rebase(current, FICHE_FIELDS);
+            }
+            Some((None, _)) => self.editing = None,
+            None => {}
+        }
+        egui::Panel::left("fiche-organisations")
+            .default_size(280.0)
+            .resizable(true)
+            .show(ui, |ui| self.organisations_ui(ui, cx));
+        egui::Panel::right("fiche-editor")
+            .default_size(360.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui.set_min_width(ui.available_width());
+                self.editor_ui(ui, cx);
+            });
+
+        let org = self.selected.and_then(|id| session.organisation(id));
         ui.horizontal(|ui| {
-            ui.heading(&org.name);
+            ui.heading(org.map_or(t.all_organisations, |o| o.name.as_str()));
             if ui
                 .button(format!("+ {}", Command::NewFiche.label(cx.language)))
                 .on_hover_text(Command::NewFiche.shortcut_text(ui.ctx()))
                 .clicked()
             {
-                cx.intents
-                    .push(crate::ui::Intent::Command(Command::NewFiche));
+                cx.intents.push(Intent::Command(Command::NewFiche));
             }
         });
-        ui.label(RichText::new(format!("{} · {}", org.sector, org.town)).weak());
+        if let Some(org) = org {
+            ui.label(RichText::new(format!("{} · {}", org.sector, org.town)).weak());
+        }
+        let mut rows: Vec<&Fiche> = session
+            .fiches
+            .iter()
+            .filter(|f| self.selected.is_none_or(|o| f.organisation == o))
+            .collect();
+        sort_rows(&mut rows, self.sort, |f, column| {
+            let text = cell_text(session, f, column, cx.language);
+            // Quantities as numbers where they are ("2,5" before "10").
+            match text.trim().replace(',', ".").parse::<f64>() {
+                Ok(n) if column == 4 && n.is_finite() => SortKey::Number((n * 1000.0) as i64),
+                _ => SortKey::text(&text),
+            }
+        });
+        ui.label(t.counts.fiches.count(cx.language, rows.len()));
         ui.separator();
-        ui.columns(2, |columns| {
-            for (column, direction, title) in [
-                (0, Direction::Offer, t.offers),
-                (1, Direction::Need, t.needs),
-            ] {
-                let ui = &mut columns[column];
-                ui.heading(title);
-                for fiche in session
-                    .fiches
-                    .iter()
-                    .filter(|f| f.organisation == org.id && f.direction == direction)
-                {
-                    let category = session
-                        .category(&fiche.category)
-                        .map_or("", |c| c.label(cx.language));
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.small_button("×").on_hover_text(t.delete).clicked() {
-                            cx.apply(Action::RemoveFiche(fiche.id));
-                        }
-                        if ui.small_button(t.edit).clicked() {
-                            self.editing = Some(fiche.clone());
-                        }
-                        ui.label(RichText::new(&fiche.resource).strong());
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {} {} · {category}",
-                                fiche.quantity, fiche.unit, fiche.frequency
-                            ))
-                            .weak(),
-                        );
+        let headers = [
+            t.organisation,
+            t.direction,
+            t.resource,
+            t.category,
+            t.quantity,
+            t.unit,
+            t.frequency,
+        ];
+        let width = ui.available_width();
+        let editing = self.editing.as_ref().map(|d| d.base.id);
+        let sort = &mut self.sort;
+        let mut clicked = None;
+        let builder = TableBuilder::new(ui)
+            .id_salt("fiches-table")
+            .striped(true)
+            .resizable(true)
+            .sense(Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(width * 0.2).at_least(60.0).clip(true))
+            .column(Column::initial(width * 0.08).at_least(40.0).clip(true))
+            .column(Column::initial(width * 0.26).at_least(60.0).clip(true))
+            .column(Column::initial(width * 0.16).at_least(40.0).clip(true))
+            .column(Column::initial(width * 0.08).at_least(30.0).clip(true))
+            .column(Column::initial(width * 0.08).at_least(30.0).clip(true))
+            .column(Column::remainder().at_least(40.0).clip(true))
+            .min_scrolled_height(0.0)
+            .max_scroll_height(f32::INFINITY)
+            .auto_shrink([false, false]);
+        fit_columns(&builder, width, &mut self.table_width);
+        builder
+            .header(24.0, |mut header| {
+                for (column, label) in headers.iter().enumerate() {
+                    header.col(|ui| {
+                        sort_header_ui(ui, label, t.sort_hint, column, sort);
                     });
                 }
-            }
-        });
-        if let Some(editing) = &mut self.editing {
-            ui.separator();
-            let mut apply = false;
-            egui::Grid::new("fiche-edit").num_columns(2).show(ui, |ui| {
-                for (label, text) in [
-                    (t.resource, &mut editing.resource),
-                    (t.quantity, &mut editing.quantity),
-                    (t.unit, &mut editing.unit),
-                    (t.frequency, &mut editing.frequency),
-                    (t.notes, &mut editing.notes),
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let Some(fiche) = rows.get(row.index()) else {
+                        return;
+                    };
+                    row.set_selected(editing == Some(fiche.id));
+                    for column in 0..headers.len() {
+                        row.col(|ui| {
+                            let text = cell_text(session, fiche, column, cx.language);
+                            if cell_ui(ui, &text).clicked() {
+                                clicked = Some(fiche.id);
+                            }
+                        });
+                    }
+                    if row.response().clicked() {
+                        clicked = Some(fiche.id);
+                    }
+                });
+            });
+        if let Some(id) = clicked {
+            self.edit(Some(id), cx);
+        }
+    }
+
+    fn organisations_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
+        ui.heading(t.organisations);
+        let label = ui.label(t.filter);
+        ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        if ui
+            .selectable_label(self.selected.is_none(), t.all_organisations)
+            .clicked()
+        {
+            self.selected = None;
+        }
+        let folded = fold(&self.filter);
+        let orgs: Vec<_> = session
+            .organisations
+            .iter()
+            .filter(|o| folded.is_empty() || fold(&o.name).contains(&folded))
+            .collect();
+        egui::ScrollArea::vertical()
+            .id_salt("fiche-orgs")
+            .auto_shrink(false)
+            .show_rows(ui, 22.0, orgs.len(), |ui, range| {
+                for org in &orgs[range] {
+                    let count = session
+                        .fiches
+                        .iter()
+                        .filter(|f| f.organisation == org.id)
+                        .count();
+                    let response = ui
+                        .add(
+                            egui::Button::selectable(
+                                self.selected == Some(org.id),
+                                format!("{} ({count})", org.name),
+                            )
+                            .truncate(),
+                        )
+                        .on_hover_text(&org.name);
+                    if response.clicked() {
+                        self.selected = Some(org.id);
+                    }
+                }
+            });
+    }
+
+    fn editor_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
+        ui.heading(t.edit_fiche);
+        let Some(draft) = &mut self.editing else {
+            ui.label(t.select_a_fiche);
+            return;
+        };
+        ui.label(RichText::new(t.saved_as_you_go).weak());
+        let before = draft.edit.clone();
+        let mut commit = false;
+        let mut delete = false;
+        let mut close = false;
+        egui::ScrollArea::vertical()
+            .id_salt("fiche-editor-scroll")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                let fiche = &mut draft.edit;
+                if let Some(org) = session.organisation(fiche.organisation) {
+                    ui.label(RichText::new(&org.name).strong());
+                }
+                for (label, text, field) in [
+                    (t.resource, &mut fiche.resource, Field::Resource),
+                    (t.quantity, &mut fiche.quantity, Field::Quantity),
+                    (t.unit, &mut fiche.unit, Field::Unit),
+                    (t.frequency, &mut fiche.frequency, Field::Frequency),
                 ] {
                     let label = ui.label(label);
                     let edit = ui
-                        .add(egui::TextEdit::singleline(text).desired_width(300.0))
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .id_salt(("fiche-edit", field.word(cx.language)))
+                                .desired_width(f32::INFINITY),
+                        )
                         .labelled_by(label.id);
-                    apply |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.end_row();
+                    commit |= edit.lost_focus();
+                    if field == Field::Resource && text.trim().is_empty() {
+                        ui.colored_label(ui.visuals().error_fg_color, t.empty_resource);
+                    }
                 }
-                ui.label(t.direction);
+                let label = ui.label(t.notes);
+                commit |= ui
+                    .add(
+                        egui::TextEdit::multiline(&mut fiche.notes)
+                            .id_salt("fiche-edit-notes")
+                            .desired_rows(3)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id)
+                    .lost_focus();
                 ui.horizontal(|ui| {
+                    ui.label(t.direction);
                     for d in [Direction::Offer, Direction::Need] {
-                        ui.radio_value(&mut editing.direction, d, d.label(cx.language));
+                        ui.radio_value(&mut fiche.direction, d, d.label(cx.language));
                     }
                 });
-                ui.end_row();
-                ui.label(t.category);
-                egui::ComboBox::from_id_salt("fiche-category")
-                    .selected_text(
-                        session
-                            .category(&editing.category)
-                            .map_or("", |c| c.label(cx.language)),
-                    )
-                    .show_ui(ui, |ui| {
-                        for c in &session.categories {
-                            ui.selectable_value(
-                                &mut editing.category,
-                                c.key.clone(),
-                                c.label(cx.language),
-                            );
-                        }
-                    })
-                    .named(t.category);
-                ui.end_row();
+                ui.horizontal(|ui| {
+                    ui.label(t.category);
+                    egui::ComboBox::from_id_salt("fiche-category")
+                        .selected_text(
+                            session
+                                .category(&fiche.category)
+                                .map_or("", |c| c.label(cx.language)),
+                        )
+                        .show_ui(ui, |ui| {
+                            for c in &session.categories {
+                                ui.selectable_value(
+                                    &mut fiche.category,
+                                    c.key.clone(),
+                                    c.label(cx.language),
+                                );
+                            }
+                        })
+                        .named(t.category);
+                });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    delete = ui.button(t.delete).clicked();
+                    close = ui.button(t.close).clicked();
+                });
             });
-            ui.horizontal(|ui| {
-                if ui.button(t.apply).clicked() {
-                    apply = true;
-                }
-                if ui.button(t.close).clicked() {
-                    self.editing = None;
-                }
-            });
-            if apply && let Some(editing) = self.editing.take() {
-                cx.apply(Action::UpdateFiche(editing));
-            }
+        commit |=
+            (draft.edit.direction, &draft.edit.category) != (before.direction, &before.category);
+        if commit {
+            self.commit(cx);
         }
+        if delete && let Some(draft) = self.editing.take() {
+            cx.apply(Action::RemoveFiche(draft.base.id));
+        } else if close {
+            self.edit(None, cx);
+        }
+    }
+}
+
+/// The sheet's empty required fields.
+fn invalid_fields(fiche: &Fiche) -> Vec<Field> {
+    if fiche.resource.trim().is_empty() {
+        vec![Field::Resource]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The text of a sheet's `column` in the table.
+fn cell_text(
+    session: &Session,
+    fiche: &Fiche,
+    column: usize,
+    language: crate::model::Language,
+) -> String {
+    match column {
+        0 => session
+            .organisation(fiche.organisation)
+            .map_or(String::new(), |o| o.name.clone()),
+        1 => fiche.direction.label(language).to_owned(),
+        2 => fiche.resource.clone(),
+        3 => session
+            .category(&fiche.category)
+            .map_or(fiche.category.clone(), |c| c.label(language).to_owned()),
+        4 => fiche.quantity.clone(),
+        5 => fiche.unit.clone(),
+        _ => fiche.frequency.clone(),
     }
 }

@@ -1,33 +1,113 @@
-//! The idea list ("Idées"): every idea in a table, laid out only where visible, and an
-//! editor for the one selected.
+//! The idea list ("Idées"): every idea in a sortable table, laid out only where visible,
+//! and an editor for the one selected whose fields are saved as soon as they are left.
 
-use egui::{Key, RichText, Sense, Ui};
+use egui::{RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
 use super::capture::{category_label, organisations_picker_ui};
+use super::draft::{Draft, FieldSpec, date_text, field_specs};
+use super::table::{Sort, SortKey, cell_ui, fit_columns, sort_header_ui, sort_rows};
 use crate::model::text::fold;
-use crate::model::{Action, Idea, IdeaKind, Session, Status};
+use crate::model::{Action, Field, Idea, IdeaKind, Language, Session, Status};
 use crate::ui::command::Command;
-use crate::ui::widgets::Named;
-use crate::ui::widgets::parse_user_date;
+use crate::ui::i18n::Tr;
+use crate::ui::widgets::{Named, parse_user_date};
 use crate::ui::{Intent, ViewCtx};
 
-/// The editor's copy of an idea, applied with "Apply" or Enter.
-struct Draft {
-    idea: Idea,
+/// The fields the idea editor changes.
+const IDEA_FIELDS: &[FieldSpec<Idea>] = field_specs!(Idea {
+    title => Field::Title,
+    description => Field::Description,
+    kind => Field::Kind,
+    category => Field::Category,
+    status => Field::Status,
+    cluster => Field::Cluster,
+    table => Field::Table,
+    facilitator => Field::Facilitator,
+    votes => Field::Votes,
+    organisations => Field::Organisations,
+    next_step => Field::NextStep,
+    owner => Field::Owner,
+    due => Field::Due,
+});
+
+/// The follow-up fields, as "Sélection et tri" edits them.
+pub(super) const FOLLOW_UP_FIELDS: &[FieldSpec<Idea>] = field_specs!(Idea {
+    next_step => Field::NextStep,
+    owner => Field::Owner,
+    due => Field::Due,
+});
+
+/// An idea being edited: its draft, the due date as typed, the organisation being
+/// looked for.
+pub(super) struct IdeaDraft {
+    pub draft: Draft<Idea>,
+    pub due_text: String,
     org_query: String,
-    due_text: String,
 }
 
-impl Draft {
-    fn of(idea: &Idea) -> Self {
+impl IdeaDraft {
+    pub fn of(idea: &Idea) -> Self {
         Self {
-            idea: idea.clone(),
+            draft: Draft::new(idea),
+            due_text: date_text(idea.due),
             org_query: String::new(),
-            due_text: idea
-                .due
-                .map(|d| d.format("%d/%m/%Y").to_string())
-                .unwrap_or_default(),
+        }
+    }
+
+    /// The fields whose typed value cannot be saved, with the reason.
+    pub fn invalid(&self, t: &Tr) -> Vec<(Field, &'static str)> {
+        let mut invalid = Vec::new();
+        if self.draft.edit.title.trim().is_empty() {
+            invalid.push((Field::Title, t.empty_title));
+        }
+        if due_from_text(&self.due_text).is_err() {
+            invalid.push((Field::Due, t.bad_date));
+        }
+        invalid
+    }
+
+    /// Follows the session's idea (undo, the board, another view).
+    pub fn sync(&mut self, current: &Idea, specs: &[FieldSpec<Idea>]) {
+        let due_untouched = due_from_text(&self.due_text) == Ok(self.draft.base.due);
+        if self.draft.rebase(current, specs) && due_untouched {
+            self.due_text = date_text(self.draft.edit.due);
+        }
+    }
+
+    /// Saves the changed fields that are valid, as one undo step named after them.
+    pub fn commit(&mut self, cx: &mut ViewCtx, specs: &[FieldSpec<Idea>]) {
+        let Some(current) = cx.session.idea(self.draft.base.id) else {
+            return;
+        };
+        let invalid: Vec<Field> = self.invalid(cx.t).into_iter().map(|(f, _)| f).collect();
+        if let Some(action) = self
+            .draft
+            .commit(current, specs, &invalid, Action::UpdateIdea)
+        {
+            cx.apply(action);
+        }
+    }
+
+    /// Saves what can be saved; an invalid field still changed is said, and makes the
+    /// editor stay on this idea (false).
+    pub fn commit_before_leaving(&mut self, cx: &mut ViewCtx, specs: &[FieldSpec<Idea>]) -> bool {
+        self.commit(cx, specs);
+        // The model never holds an empty title nor an unreadable date: an invalid field
+        // is always an edit not yet saved.
+        match self.invalid(cx.t).into_iter().next() {
+            Some((field, reason)) => {
+                let t = cx.t;
+                cx.intents.push(Intent::Error(format!(
+                    "{}{}{} — {reason}",
+                    t.error,
+                    t.fix_before_leaving,
+                    field.word(cx.language)
+                )));
+                false
+            }
+            None => true,
         }
     }
 }
@@ -37,8 +117,11 @@ pub struct IdeasView {
     filter: String,
     status: Option<Status>,
     pub selected: Option<Uuid>,
-    draft: Option<Draft>,
+    draft: Option<IdeaDraft>,
     focus_filter: bool,
+    sort: Option<Sort>,
+    /// The table's width last frame (see [`fit_columns`]).
+    table_width: f32,
 }
 
 /// Row height of the list, in points.
@@ -58,10 +141,17 @@ impl IdeasView {
         }
     }
 
-    /// The ideas shown, in list order.
-    pub fn visible(&self, session: &Session) -> Vec<usize> {
+    /// Saves what the editor holds (before the view changes, a save, a close).
+    pub fn flush(&mut self, cx: &mut ViewCtx) {
+        if let Some(draft) = &mut self.draft {
+            draft.commit(cx, IDEA_FIELDS);
+        }
+    }
+
+    /// The ideas shown, in list order (filtered, then sorted by the chosen column).
+    pub fn visible(&self, session: &Session, language: Language) -> Vec<usize> {
         let folded = fold(&self.filter);
-        session
+        let mut rows: Vec<usize> = session
             .ideas
             .iter()
             .enumerate()
@@ -76,22 +166,52 @@ impl IdeasView {
                         .any(|o| fold(&o.name).contains(&folded))
             })
             .map(|(n, _)| n)
-            .collect()
+            .collect();
+        sort_rows(&mut rows, self.sort, |&n, column| {
+            let idea = &session.ideas[n];
+            match column {
+                0 => SortKey::text(&idea.title),
+                1 => SortKey::text(&session.organisation_names(idea).join(", ")),
+                2 => SortKey::text(&category_label(session, idea.category.as_deref(), language)),
+                3 => SortKey::text(idea.kind.map_or("", |k| k.label(language))),
+                4 => SortKey::Number(i64::from(idea.votes)),
+                _ => SortKey::Number(
+                    Status::ALL
+                        .iter()
+                        .position(|s| *s == idea.status)
+                        .map_or(0, |p| p as i64),
+                ),
+            }
+        });
+        rows
+    }
+
+    /// Shows `id` in the editor once the current idea's edits are saved.
+    fn select(&mut self, id: Uuid, cx: &mut ViewCtx) {
+        if self.selected == Some(id) {
+            return;
+        }
+        if let Some(draft) = &mut self.draft
+            && !draft.commit_before_leaving(cx, IDEA_FIELDS)
+        {
+            return;
+        }
+        self.selected = Some(id);
+        self.draft = cx.session.idea(id).map(IdeaDraft::of);
     }
 
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
         let t = cx.t;
         let session = cx.session;
-        if let Some(draft) = &self.draft
-            && session.idea(draft.idea.id).is_none()
-        {
-            self.draft = None;
-            self.selected = None;
-        }
+        self.sync(cx);
         egui::Panel::right("idea-editor")
             .default_size(420.0)
             .resizable(true)
-            .show(ui, |ui| self.editor_ui(ui, cx));
+            .show(ui, |ui| {
+                // The panel keeps its width whether an idea is selected or not.
+                ui.set_min_width(ui.available_width());
+                self.editor_ui(ui, cx);
+            });
 
         ui.horizontal(|ui| {
             let label = ui.label(t.filter);
@@ -116,11 +236,9 @@ impl IdeasView {
                 })
                 .named(t.status);
         });
-        let rows = self.visible(session);
+        let rows = self.visible(session, cx.language);
         ui.label(t.counts.ideas_shown_count.count(cx.language, rows.len()));
-        let widths = [0.34, 0.26, 0.14, 0.1, 0.08, 0.08];
-        let total = ui.available_width();
-        let header = [
+        let headers = [
             t.idea_title,
             t.organisations,
             t.category,
@@ -128,71 +246,92 @@ impl IdeasView {
             t.votes,
             t.status,
         ];
-        ui.horizontal(|ui| {
-            for (w, h) in widths.iter().zip(header) {
-                ui.add_sized(
-                    [total * w - 6.0, 20.0],
-                    egui::Label::new(RichText::new(h).strong()),
-                );
-            }
-        });
-        ui.separator();
-        egui::ScrollArea::vertical()
-            .id_salt("ideas-list")
-            .auto_shrink(false)
-            .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-                for &n in &rows[range] {
-                    let idea = &session.ideas[n];
-                    let selected = self.selected == Some(idea.id);
-                    let (rect, response) =
-                        ui.allocate_exact_size(egui::vec2(total, ROW_HEIGHT), Sense::click());
-                    response.widget_info(|| {
-                        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &idea.title)
+        let width = ui.available_width();
+        let mut clicked = None;
+        let sort = &mut self.sort;
+        let selected = self.selected;
+        let builder = TableBuilder::new(ui)
+            .id_salt("ideas-table")
+            .striped(true)
+            .resizable(true)
+            .sense(Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(width * 0.34).at_least(60.0).clip(true))
+            .column(Column::initial(width * 0.24).at_least(60.0).clip(true))
+            .column(Column::initial(width * 0.14).at_least(40.0).clip(true))
+            .column(Column::initial(width * 0.1).at_least(40.0).clip(true))
+            .column(Column::initial(width * 0.07).at_least(30.0).clip(true))
+            .column(Column::remainder().at_least(40.0).clip(true))
+            .min_scrolled_height(0.0)
+            .max_scroll_height(f32::INFINITY)
+            .auto_shrink([false, false]);
+        fit_columns(&builder, width, &mut self.table_width);
+        builder
+            .header(24.0, |mut header| {
+                for (column, label) in headers.iter().enumerate() {
+                    header.col(|ui| {
+                        sort_header_ui(ui, label, t.sort_hint, column, sort);
                     });
-                    if selected {
-                        ui.painter()
-                            .rect_filled(rect, 2.0, ui.visuals().selection.bg_fill);
-                    } else if response.hovered() {
-                        ui.painter().rect_filled(
-                            rect,
-                            2.0,
-                            ui.visuals().widgets.hovered.weak_bg_fill,
-                        );
-                    }
-                    let orgs = session.organisation_names(idea);
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let Some(idea) = rows.get(row.index()).and_then(|&n| session.ideas.get(n))
+                    else {
+                        return;
+                    };
+                    row.set_selected(selected == Some(idea.id));
                     let cells = [
                         idea.title.clone(),
-                        orgs.join(", "),
+                        session.organisation_names(idea).join(", "),
                         category_label(session, idea.category.as_deref(), cx.language),
                         idea.kind
                             .map_or(String::new(), |k| k.label(cx.language).to_owned()),
                         idea.votes.to_string(),
                         idea.status.label(cx.language).to_owned(),
                     ];
-                    let mut x = rect.min.x + 4.0;
-                    for (w, cell) in widths.iter().zip(cells) {
-                        let width = total * w - 6.0;
-                        let mut job = egui::text::LayoutJob::simple_singleline(
-                            cell,
-                            egui::FontId::proportional(14.0),
-                            ui.visuals().text_color(),
-                        );
-                        job.wrap.max_width = width;
-                        job.wrap.max_rows = 1;
-                        let galley = ui.painter().layout_job(job);
-                        ui.painter().galley(
-                            egui::pos2(x, rect.center().y - galley.size().y / 2.0),
-                            galley,
-                            ui.visuals().text_color(),
-                        );
-                        x += width + 6.0;
+                    for cell in &cells {
+                        row.col(|ui| {
+                            if cell_ui(ui, cell).clicked() {
+                                clicked = Some(idea.id);
+                            }
+                        });
                     }
-                    if response.clicked() {
-                        self.selected = Some(idea.id);
-                        self.draft = Some(Draft::of(idea));
+                    if row.response().clicked() {
+                        clicked = Some(idea.id);
                     }
-                }
+                });
             });
+        if let Some(id) = clicked {
+            self.select(id, cx);
+        }
+    }
+
+    /// Keeps the editor on the selected idea, in step with the session.
+    fn sync(&mut self, cx: &mut ViewCtx) {
+        let session = cx.session;
+        // Selected from outside (or deleted): save what was typed, then follow.
+        if self.draft.as_ref().map(|d| d.draft.base.id) != self.selected {
+            if let Some(draft) = &mut self.draft {
+                draft.commit(cx, IDEA_FIELDS);
+            }
+            self.draft = self
+                .selected
+                .and_then(|id| session.idea(id))
+                .map(IdeaDraft::of);
+        }
+        match self
+            .draft
+            .as_mut()
+            .map(|d| (session.idea(d.draft.base.id), d))
+        {
+            Some((Some(current), draft)) => draft.sync(current, IDEA_FIELDS),
+            Some((None, _)) => {
+                self.draft = None;
+                self.selected = None;
+            }
+            None => {}
+        }
     }
 
     fn editor_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
@@ -203,36 +342,50 @@ impl IdeasView {
             ui.label(t.select_an_idea);
             return;
         };
-        let mut apply = false;
+        ui.label(RichText::new(t.saved_as_you_go).weak());
+        let invalid = draft.invalid(t);
+        let reason = |field: Field| invalid.iter().find(|(f, _)| *f == field).map(|(_, r)| *r);
+        let before = draft.draft.edit.clone();
+        let mut commit = false;
+        let mut delete = false;
         egui::ScrollArea::vertical()
             .id_salt("idea-editor-scroll")
+            .auto_shrink([false, true])
             .show(ui, |ui| {
+                let idea = &mut draft.draft.edit;
                 let label = ui.label(t.idea_title);
                 let title = ui
                     .add(
-                        egui::TextEdit::singleline(&mut draft.idea.title)
+                        egui::TextEdit::singleline(&mut idea.title)
+                            .id_salt("idea-edit-title")
                             .desired_width(f32::INFINITY),
                     )
                     .labelled_by(label.id);
-                apply |= title.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                commit |= title.lost_focus();
+                if let Some(reason) = reason(Field::Title) {
+                    ui.colored_label(ui.visuals().error_fg_color, reason);
+                }
                 let label = ui.label(t.description);
-                ui.add(
-                    egui::TextEdit::multiline(&mut draft.idea.description)
-                        .desired_rows(4)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
+                commit |= ui
+                    .add(
+                        egui::TextEdit::multiline(&mut idea.description)
+                            .id_salt("idea-edit-description")
+                            .desired_rows(3)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id)
+                    .lost_focus();
                 egui::Grid::new("idea-fields")
                     .num_columns(2)
                     .show(ui, |ui| {
                         ui.label(t.kind);
                         egui::ComboBox::from_id_salt("edit-kind")
-                            .selected_text(draft.idea.kind.map_or(t.none, |k| k.label(cx.language)))
+                            .selected_text(idea.kind.map_or(t.none, |k| k.label(cx.language)))
                             .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut draft.idea.kind, None, t.none);
+                                ui.selectable_value(&mut idea.kind, None, t.none);
                                 for k in IdeaKind::ALL {
                                     ui.selectable_value(
-                                        &mut draft.idea.kind,
+                                        &mut idea.kind,
                                         Some(k),
                                         k.label(cx.language),
                                     );
@@ -244,14 +397,14 @@ impl IdeasView {
                         egui::ComboBox::from_id_salt("edit-category")
                             .selected_text(category_label(
                                 session,
-                                draft.idea.category.as_deref(),
+                                idea.category.as_deref(),
                                 cx.language,
                             ))
                             .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut draft.idea.category, None, t.none);
+                                ui.selectable_value(&mut idea.category, None, t.none);
                                 for c in &session.categories {
                                     ui.selectable_value(
-                                        &mut draft.idea.category,
+                                        &mut idea.category,
                                         Some(c.key.clone()),
                                         c.label(cx.language),
                                     );
@@ -261,14 +414,10 @@ impl IdeasView {
                         ui.end_row();
                         ui.label(t.status);
                         egui::ComboBox::from_id_salt("edit-status")
-                            .selected_text(draft.idea.status.label(cx.language))
+                            .selected_text(idea.status.label(cx.language))
                             .show_ui(ui, |ui| {
                                 for s in Status::ALL {
-                                    ui.selectable_value(
-                                        &mut draft.idea.status,
-                                        s,
-                                        s.label(cx.language),
-                                    );
+                                    ui.selectable_value(&mut idea.status, s, s.label(cx.language));
                                 }
                             })
                             .named(t.status);
@@ -276,20 +425,14 @@ impl IdeasView {
                         ui.label(t.cluster);
                         egui::ComboBox::from_id_salt("edit-cluster")
                             .selected_text(
-                                draft
-                                    .idea
-                                    .cluster
+                                idea.cluster
                                     .and_then(|c| session.cluster(c))
                                     .map_or(t.none, |c| c.name.as_str()),
                             )
                             .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut draft.idea.cluster, None, t.none);
+                                ui.selectable_value(&mut idea.cluster, None, t.none);
                                 for c in &session.clusters {
-                                    ui.selectable_value(
-                                        &mut draft.idea.cluster,
-                                        Some(c.id),
-                                        &c.name,
-                                    );
+                                    ui.selectable_value(&mut idea.cluster, Some(c.id), &c.name);
                                 }
                             })
                             .named(t.cluster);
@@ -297,16 +440,14 @@ impl IdeasView {
                         ui.label(t.table);
                         egui::ComboBox::from_id_salt("edit-table")
                             .selected_text(
-                                draft
-                                    .idea
-                                    .table
+                                idea.table
                                     .and_then(|c| session.table(c))
                                     .map_or(t.none, |c| c.name.as_str()),
                             )
                             .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut draft.idea.table, None, t.none);
+                                ui.selectable_value(&mut idea.table, None, t.none);
                                 for c in &session.tables {
-                                    ui.selectable_value(&mut draft.idea.table, Some(c.id), &c.name);
+                                    ui.selectable_value(&mut idea.table, Some(c.id), &c.name);
                                 }
                             })
                             .named(t.table);
@@ -314,26 +455,25 @@ impl IdeasView {
                         ui.label(t.facilitator);
                         egui::ComboBox::from_id_salt("edit-facilitator")
                             .selected_text(
-                                draft
-                                    .idea
-                                    .facilitator
+                                idea.facilitator
                                     .and_then(|c| session.facilitator(c))
                                     .map_or(t.none, |c| c.name.as_str()),
                             )
                             .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut draft.idea.facilitator, None, t.none);
+                                ui.selectable_value(&mut idea.facilitator, None, t.none);
                                 for c in &session.facilitators {
-                                    ui.selectable_value(
-                                        &mut draft.idea.facilitator,
-                                        Some(c.id),
-                                        &c.name,
-                                    );
+                                    ui.selectable_value(&mut idea.facilitator, Some(c.id), &c.name);
                                 }
                             })
                             .named(t.facilitator);
                         ui.end_row();
-                        ui.label(t.votes);
-                        ui.add(egui::DragValue::new(&mut draft.idea.votes).range(0..=9999));
+                        let label = ui.label(t.votes);
+                        let votes = ui
+                            .add(egui::DragValue::new(&mut idea.votes).range(0..=9999))
+                            .labelled_by(label.id);
+                        commit |= votes.lost_focus()
+                            || votes.drag_stopped()
+                            || (votes.changed() && !votes.dragged() && !votes.has_focus());
                         ui.end_row();
                     });
                 organisations_picker_ui(
@@ -342,14 +482,20 @@ impl IdeasView {
                     t.organisations,
                     t.org_hint,
                     &mut draft.org_query,
-                    &mut draft.idea.organisations,
+                    &mut draft.draft.edit.organisations,
                 );
                 ui.separator();
-                apply |= follow_up_ui(ui, cx, &mut draft.idea, &mut draft.due_text);
-                if !draft.idea.fiches.is_empty() {
+                commit |= follow_up_ui(ui, cx, &mut draft.draft.edit, &mut draft.due_text);
+                if !draft.draft.edit.fiches.is_empty() {
                     ui.separator();
                     ui.label(RichText::new(t.linked_fiches).strong());
-                    for f in draft.idea.fiches.iter().filter_map(|f| session.fiche(*f)) {
+                    for f in draft
+                        .draft
+                        .edit
+                        .fiches
+                        .iter()
+                        .filter_map(|f| session.fiche(*f))
+                    {
                         let org = session
                             .organisation(f.organisation)
                             .map_or("", |o| o.name.as_str());
@@ -360,33 +506,34 @@ impl IdeasView {
                         ));
                     }
                 }
+                ui.separator();
+                delete = ui.button(t.delete).clicked();
             });
-        ui.separator();
-        ui.horizontal(|ui| {
-            if ui.button(t.apply).clicked() {
-                apply = true;
-            }
-            if ui.button(t.delete).clicked() {
-                cx.apply(Action::RemoveIdeas(vec![draft.idea.id]));
-            }
-        });
-        if apply {
-            match due_from_text(&draft.due_text) {
-                Ok(due) => {
-                    draft.idea.due = due;
-                    cx.apply(Action::UpdateIdea(draft.idea.clone()));
-                }
-                Err(()) => cx
-                    .intents
-                    .push(Intent::Error(format!("{}{}", t.error, t.bad_date))),
-            }
+        // A choice (kind, category, organisations…) is saved as soon as it is made.
+        let idea = &draft.draft.edit;
+        commit |= (&idea.kind, &idea.category, idea.status, &idea.cluster)
+            != (
+                &before.kind,
+                &before.category,
+                before.status,
+                &before.cluster,
+            )
+            || (
+                &idea.table,
+                &idea.facilitator,
+                &idea.organisations,
+                &idea.owner,
+            ) != (
+                &before.table,
+                &before.facilitator,
+                &before.organisations,
+                &before.owner,
+            );
+        if commit {
+            draft.commit(cx, IDEA_FIELDS);
         }
-        // Keep the draft in step with undo/redo and edits made elsewhere.
-        if !apply
-            && let Some(current) = session.idea(draft.idea.id)
-            && current.modified != draft.idea.modified
-        {
-            *draft = Draft::of(current);
+        if delete {
+            cx.apply(Action::RemoveIdeas(vec![draft.draft.base.id]));
         }
     }
 }
@@ -400,16 +547,23 @@ pub fn due_from_text(text: &str) -> Result<Option<chrono::NaiveDate>, ()> {
     }
 }
 
-/// Next step, owner (one of the idea's organisations) and due date.
-pub fn follow_up_ui(ui: &mut Ui, cx: &mut ViewCtx, idea: &mut Idea, due_text: &mut String) -> bool {
+/// Next step, owner (one of the idea's organisations) and due date. A date that cannot
+/// be read stays as typed, in red with the reason, and is not saved. True when a field
+/// was left or a choice made: the caller saves.
+pub fn follow_up_ui(ui: &mut Ui, cx: &ViewCtx, idea: &mut Idea, due_text: &mut String) -> bool {
     let t = cx.t;
     let session = cx.session;
-    let mut enter = false;
+    let mut commit = false;
     let label = ui.label(t.next_step);
     let next = ui
-        .add(egui::TextEdit::singleline(&mut idea.next_step).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(&mut idea.next_step)
+                .id_salt("follow-up-next-step")
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(label.id);
-    enter |= next.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    commit |= next.lost_focus();
+    let owner_before = idea.owner;
     ui.horizontal(|ui| {
         ui.label(t.owner);
         egui::ComboBox::from_id_salt(("owner", idea.id))
@@ -430,19 +584,27 @@ pub fn follow_up_ui(ui: &mut Ui, cx: &mut ViewCtx, idea: &mut Idea, due_text: &m
             })
             .named(t.owner);
     });
-    ui.horizontal(|ui| {
+    commit |= idea.owner != owner_before;
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(t.due);
         let due = ui
             .add(
                 egui::TextEdit::singleline(due_text)
+                    .id_salt("follow-up-due")
                     .hint_text(t.due_hint)
-                    .desired_width(120.0),
+                    .desired_width(110.0),
             )
             .labelled_by(label.id);
-        enter |= due.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        if due_from_text(due_text).is_err() {
-            ui.colored_label(ui.visuals().error_fg_color, t.bad_date);
+        commit |= due.lost_focus();
+        match due_from_text(due_text) {
+            Ok(due) => idea.due = due,
+            Err(()) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("{} ({})", t.bad_date, t.not_saved_until_fixed),
+                );
+            }
         }
     });
-    enter
+    commit
 }

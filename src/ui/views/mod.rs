@@ -2,12 +2,14 @@
 
 mod board;
 mod capture;
+mod draft;
 mod fiches;
 mod help;
 mod ideas;
 mod preparation;
 mod selection;
 mod synthesis;
+mod table;
 
 pub use board::BoardView;
 pub use capture::{FicheCapture, IdeaCapture};

@@ -5,10 +5,10 @@
 use egui::{Color32, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
 use uuid::Uuid;
 
-use super::ideas::{due_from_text, follow_up_ui};
+use super::ideas::{FOLLOW_UP_FIELDS, IdeaDraft, follow_up_ui};
 use crate::model::{Action, Idea, Status};
+use crate::ui::ViewCtx;
 use crate::ui::command::Command;
-use crate::ui::{Intent, ViewCtx};
 
 /// An idea being dragged between lanes.
 #[derive(Clone, Debug)]
@@ -23,15 +23,12 @@ const LANES: [Status; 4] = [
 
 const CARD_HEIGHT: f32 = 64.0;
 
-struct FollowUpDraft {
-    idea: Idea,
-    due_text: String,
-}
-
 pub struct SelectionView {
     pub top_n: usize,
+    /// The idea the triage keys and the follow-up panel act on.
     pub focus: Option<Uuid>,
-    draft: Option<FollowUpDraft>,
+    /// Its follow-up being edited: next step, owner, due date.
+    draft: Option<IdeaDraft>,
 }
 
 impl Default for SelectionView {
@@ -45,6 +42,29 @@ impl Default for SelectionView {
 }
 
 impl SelectionView {
+    /// Saves the follow-up being typed (before the view changes, a save, a close).
+    pub fn flush(&mut self, cx: &mut ViewCtx) {
+        if let Some(draft) = &mut self.draft {
+            draft.commit(cx, FOLLOW_UP_FIELDS);
+        }
+    }
+
+    /// Focuses `id` once the follow-up of the focused idea is saved; a date that cannot
+    /// be read keeps the focus where it is, and says why.
+    fn set_focus(&mut self, id: Uuid, cx: &mut ViewCtx) {
+        if self.focus == Some(id) {
+            return;
+        }
+        if let Some(draft) = &mut self.draft
+            && self.focus == Some(draft.draft.base.id)
+            && cx.session.idea(draft.draft.base.id).is_some()
+            && !draft.commit_before_leaving(cx, FOLLOW_UP_FIELDS)
+        {
+            return;
+        }
+        self.focus = Some(id);
+    }
+
     pub fn on_command(&mut self, command: &Command, cx: &mut ViewCtx) {
         let status = match command {
             Command::SelectTopN => {
@@ -91,8 +111,8 @@ impl SelectionView {
         ui.separator();
 
         egui::Panel::left("proposed")
-            .default_size(260.0)
-            .max_size(420.0)
+            .default_size(340.0)
+            .max_size(720.0)
             .resizable(true)
             .show(ui, |ui| self.proposed_ui(ui, cx));
         egui::Panel::right("follow-up")
@@ -147,7 +167,7 @@ impl SelectionView {
                     status,
                 });
             }
-            self.focus = Some(idea);
+            self.set_focus(idea, cx);
         }
     }
 
@@ -210,7 +230,7 @@ impl SelectionView {
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &idea.title));
         let response = ui.interact(response.rect, id.with("click"), Sense::click());
         if response.clicked() {
-            self.focus = Some(idea.id);
+            self.set_focus(idea.id, cx);
         }
         ui.add_space(6.0);
     }
@@ -220,12 +240,13 @@ impl SelectionView {
         let session = cx.session;
         ui.label(RichText::new(t.proposed_ideas).strong());
         let proposed = session.ideas_with_status(Status::Proposed);
+        // Whole titles, wrapped: a facilitator reads them out to the room.
         egui::ScrollArea::vertical()
             .id_salt("proposed-list")
             .auto_shrink(false)
-            .show_rows(ui, 24.0, proposed.len(), |ui, range| {
-                for idea in &proposed[range] {
-                    ui.horizontal(|ui| {
+            .show(ui, |ui| {
+                for idea in &proposed {
+                    ui.horizontal_top(|ui| {
                         if ui
                             .small_button(format!("+ {}", t.select_one))
                             .on_hover_text(&idea.title)
@@ -236,10 +257,10 @@ impl SelectionView {
                                 status: Status::Selected,
                             });
                         }
-                        ui.add(
-                            egui::Label::new(format!("{} · {}", idea.votes, idea.title)).truncate(),
-                        );
+                        let text = format!("{} · {}", idea.votes, idea.title);
+                        ui.add(egui::Label::new(text).wrap());
                     });
+                    ui.add_space(2.0);
                 }
             });
     }
@@ -248,6 +269,7 @@ impl SelectionView {
         let t = cx.t;
         let session = cx.session;
         let Some(focus) = self.focus.and_then(|f| session.idea(f)) else {
+            self.flush(cx);
             self.draft = None;
             ui.label(t.select_an_idea);
             return;
@@ -255,51 +277,37 @@ impl SelectionView {
         if self
             .draft
             .as_ref()
-            .is_none_or(|d| d.idea.id != focus.id || d.idea.modified != focus.modified)
+            .is_none_or(|d| d.draft.base.id != focus.id)
         {
-            self.draft = Some(FollowUpDraft {
-                idea: focus.clone(),
-                due_text: focus
-                    .due
-                    .map(|d| d.format("%d/%m/%Y").to_string())
-                    .unwrap_or_default(),
-            });
+            // Focused from elsewhere: what was typed for the other idea is saved first.
+            self.flush(cx);
+            self.draft = Some(IdeaDraft::of(focus));
         }
         let Some(draft) = &mut self.draft else {
             return;
         };
-        ui.heading(&focus.title);
-        ui.label(focus.status.label(cx.language));
-        if !focus.description.is_empty() {
-            ui.label(RichText::new(&focus.description).weak());
-        }
-        ui.separator();
-        let mut apply = follow_up_ui(ui, cx, &mut draft.idea, &mut draft.due_text);
-        ui.horizontal(|ui| {
-            if ui.button(t.apply).clicked() {
-                apply = true;
-            }
-            if focus.status == Status::Selected && ui.button(t.unselect_one).clicked() {
-                cx.apply(Action::SetStatus {
-                    ideas: vec![focus.id],
-                    status: Status::Proposed,
-                });
-            }
-        });
-        if apply {
-            match due_from_text(&draft.due_text) {
-                Ok(due) => {
-                    let mut idea = focus.clone();
-                    idea.next_step = draft.idea.next_step.clone();
-                    idea.owner = draft.idea.owner;
-                    idea.due = due;
-                    cx.apply(Action::UpdateIdea(idea));
+        draft.sync(focus, FOLLOW_UP_FIELDS);
+        egui::ScrollArea::vertical()
+            .id_salt("follow-up-scroll")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(RichText::new(&focus.title).heading()).wrap());
+                ui.label(focus.status.label(cx.language));
+                if !focus.description.is_empty() {
+                    ui.label(RichText::new(&focus.description).weak());
                 }
-                Err(()) => cx
-                    .intents
-                    .push(Intent::Error(format!("{}{}", t.error, t.bad_date))),
-            }
-        }
+                ui.separator();
+                ui.label(RichText::new(t.saved_as_you_go).weak());
+                if follow_up_ui(ui, cx, &mut draft.draft.edit, &mut draft.due_text) {
+                    draft.commit(cx, FOLLOW_UP_FIELDS);
+                }
+                if focus.status == Status::Selected && ui.button(t.unselect_one).clicked() {
+                    cx.apply(Action::SetStatus {
+                        ideas: vec![focus.id],
+                        status: Status::Proposed,
+                    });
+                }
+            });
     }
 }
 

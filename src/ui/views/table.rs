@@ -1,0 +1,142 @@
+//! What the views' tables (`egui_extras::TableBuilder`) share: headers that sort by
+//! their column (click again to reverse), cells cut to their column with the full text
+//! on hover.
+
+use egui::{Label, Response, RichText, Role, Sense, Ui, WidgetInfo};
+use egui_extras::TableBuilder;
+
+use crate::model::text::fold;
+
+/// Which column a table is sorted by, and which way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub column: usize,
+    pub descending: bool,
+}
+
+/// A value to sort a row by: numbers by value, text ignoring case and accents.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SortKey {
+    Number(i64),
+    Text(String),
+}
+
+impl SortKey {
+    pub fn text(text: &str) -> Self {
+        SortKey::Text(fold(text))
+    }
+}
+
+/// A column header: a click sorts by this column, a second click reverses the order.
+/// Its accessible name is `label` with the role of a column header.
+pub fn sort_header_ui(
+    ui: &mut Ui,
+    label: &str,
+    hint: &str,
+    column: usize,
+    sort: &mut Option<Sort>,
+) -> Response {
+    let arrow = match sort {
+        Some(s) if s.column == column && s.descending => " ▼",
+        Some(s) if s.column == column => " ▲",
+        _ => "",
+    };
+    let response = ui
+        .add(
+            Label::new(RichText::new(format!("{label}{arrow}")).strong())
+                .truncate()
+                .sense(Sense::click()),
+        )
+        .on_hover_text(hint);
+    response.widget_info(|| WidgetInfo::labeled(Role::ColumnHeader, true, label));
+    if response.clicked() {
+        *sort = Some(match *sort {
+            Some(s) if s.column == column => Sort {
+                column,
+                descending: !s.descending,
+            },
+            _ => Sort {
+                column,
+                descending: false,
+            },
+        });
+    }
+    response
+}
+
+/// Sorts `rows` by `key` of the sorted column; equal keys keep their order. With no
+/// sort, the rows stay as they are (the session's order).
+pub fn sort_rows<R: Clone>(rows: &mut [R], sort: Option<Sort>, key: impl Fn(&R, usize) -> SortKey) {
+    let Some(sort) = sort else {
+        return;
+    };
+    let mut keyed: Vec<(SortKey, R)> = rows
+        .iter()
+        .map(|r| (key(r, sort.column), r.clone()))
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| {
+        let order = a.cmp(b);
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    for (slot, (_, row)) in rows.iter_mut().zip(keyed) {
+        *slot = row;
+    }
+}
+
+/// Starts `builder`'s columns again from their initial widths when the table's room
+/// changed (a panel beside it opened or was resized), so that it always fits: egui_extras
+/// keeps resized widths even when they no longer fit. `last` is the room last seen.
+pub fn fit_columns(builder: &TableBuilder<'_>, width: f32, last: &mut f32) {
+    if (width - *last).abs() > 0.5 {
+        builder.reset();
+        *last = width;
+    }
+}
+
+/// A cell's text on one line, cut to the column with the full text on hover.
+pub fn cell_ui(ui: &mut Ui, text: &str) -> Response {
+    ui.add(Label::new(text).truncate().sense(Sense::click()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_sort_by_a_column_and_back() {
+        let mut rows = vec!["Éolienne", "arbre", "Chaux", "banc", "abri"];
+        let key = |r: &&str, _| SortKey::text(r);
+        sort_rows(
+            &mut rows,
+            Some(Sort {
+                column: 0,
+                descending: false,
+            }),
+            key,
+        );
+        assert_eq!(rows, ["abri", "arbre", "banc", "Chaux", "Éolienne"]);
+        sort_rows(
+            &mut rows,
+            Some(Sort {
+                column: 0,
+                descending: true,
+            }),
+            key,
+        );
+        assert_eq!(rows, ["Éolienne", "Chaux", "banc", "arbre", "abri"]);
+        let mut numbers = vec![3, 1, 2, 10, 0];
+        sort_rows(
+            &mut numbers,
+            Some(Sort {
+                column: 1,
+                descending: false,
+            }),
+            |n, _| SortKey::Number(*n),
+        );
+        assert_eq!(numbers, [0, 1, 2, 3, 10]);
+    }
+}
