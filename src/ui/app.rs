@@ -178,16 +178,13 @@ impl SynergiesApp {
 
     /// The capture entries and the current view, with one context for the frame.
     fn views_ui(&mut self, ui: &mut Ui) {
-        let language = self.prefs.language;
         self.synthesis.exporting = !self.jobs.is_empty();
-        let mut cx = ViewCtx {
-            session: self.doc.session(),
-            prefs: &mut self.prefs,
-            language,
-            t: tr(language),
-            presentation: self.presentation,
-            intents: &mut self.intents,
-        };
+        let mut cx = ViewCtx::new(
+            self.doc.session(),
+            &mut self.prefs,
+            self.presentation,
+            &mut self.intents,
+        );
         if self.capture.open {
             egui::Panel::top("capture").show(ui, |ui| self.capture.ui(ui, &mut cx));
         }

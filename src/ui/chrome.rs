@@ -49,13 +49,15 @@ impl SynergiesApp {
         self.notice.as_ref().is_some_and(|n| n.is_error)
     }
 
-    /// A menu entry for `command`: its label, its shortcut, greyed out when it cannot
-    /// run now.
-    fn command_button(&mut self, ui: &mut Ui, command: Command) {
-        let available = command.available(&self.command_state());
-        if command_item_ui(ui, &command, self.prefs.language, available) {
-            self.intents.push(Intent::Command(command));
-            ui.close();
+    /// Menu entries for `commands`: each with its label and shortcut, greyed out when it
+    /// cannot run now.
+    fn command_buttons(&mut self, ui: &mut Ui, commands: &[Command]) {
+        let state = self.command_state();
+        for command in commands {
+            if command_item_ui(ui, command, self.prefs.language, command.available(&state)) {
+                self.intents.push(Intent::Command(command.clone()));
+                ui.close();
+            }
         }
     }
 
@@ -64,21 +66,22 @@ impl SynergiesApp {
         let language = self.prefs.language;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| {
-                for command in [
-                    Command::NewSession,
-                    Command::OpenSession,
-                    Command::SaveSession,
-                    Command::SaveSessionAs,
-                    Command::ImportSpreadsheets,
-                    Command::ExportPdf,
-                    Command::ExportXlsx,
-                    Command::PrepareTableCopies,
-                    Command::ImportTableFiles,
-                    Command::WatchFolder,
-                    Command::ShowMergeLog,
-                ] {
-                    self.command_button(ui, command);
-                }
+                self.command_buttons(
+                    ui,
+                    &[
+                        Command::NewSession,
+                        Command::OpenSession,
+                        Command::SaveSession,
+                        Command::SaveSessionAs,
+                        Command::ImportSpreadsheets,
+                        Command::ExportPdf,
+                        Command::ExportXlsx,
+                        Command::PrepareTableCopies,
+                        Command::ImportTableFiles,
+                        Command::WatchFolder,
+                        Command::ShowMergeLog,
+                    ],
+                );
                 ui.menu_button(t.recent, |ui| {
                     for path in self.prefs.recent.clone() {
                         if ui.button(path.display().to_string()).clicked() {
@@ -88,7 +91,7 @@ impl SynergiesApp {
                     }
                 });
                 ui.separator();
-                self.command_button(ui, Command::Quit);
+                self.command_buttons(ui, &[Command::Quit]);
             });
             ui.menu_button(t.menu_edit, |ui| {
                 let workshop = self.doc.workshop();
@@ -109,25 +112,27 @@ impl SynergiesApp {
                     }
                 }
                 ui.separator();
-                for command in [
-                    Command::NewIdea,
-                    Command::NewFiche,
-                    Command::DeleteSelection,
-                ] {
-                    self.command_button(ui, command);
-                }
+                self.command_buttons(
+                    ui,
+                    &[
+                        Command::NewIdea,
+                        Command::NewFiche,
+                        Command::DeleteSelection,
+                    ],
+                );
                 ui.separator();
-                self.command_button(ui, Command::OpenPalette);
+                self.command_buttons(ui, &[Command::OpenPalette]);
             });
             ui.menu_button(t.menu_view, |ui| {
-                for command in [
-                    Command::TogglePresentation,
-                    Command::ZoomIn,
-                    Command::ZoomOut,
-                    Command::ZoomReset,
-                ] {
-                    self.command_button(ui, command);
-                }
+                self.command_buttons(
+                    ui,
+                    &[
+                        Command::TogglePresentation,
+                        Command::ZoomIn,
+                        Command::ZoomOut,
+                        Command::ZoomReset,
+                    ],
+                );
                 ui.separator();
                 ui.label(t.language);
                 for (lang, name) in [(Language::Fr, "Français"), (Language::En, "English")] {
@@ -137,8 +142,8 @@ impl SynergiesApp {
                 }
             });
             ui.menu_button(t.menu_help, |ui| {
-                self.command_button(ui, Command::ToggleHelp);
-                self.command_button(ui, Command::OpenPalette);
+                self.command_buttons(ui, &[Command::ToggleHelp]);
+                self.command_buttons(ui, &[Command::OpenPalette]);
             });
         });
     }

@@ -186,43 +186,40 @@ impl SynergiesApp {
 
     /// A command that acts on the current view's selection.
     fn view_command(&mut self, ctx: &egui::Context, command: &Command) {
-        let language = self.prefs.language;
-        let mut intents = Vec::new();
-        let mut cx = ViewCtx {
-            session: self.doc.session(),
-            prefs: &mut self.prefs,
-            language,
-            t: super::i18n::tr(language),
-            presentation: self.presentation,
-            intents: &mut intents,
-        };
-        match self.view {
-            View::Board => self.board.on_command(command, &mut cx),
-            View::Ideas => self.ideas.on_command(command, &mut cx),
-            View::Selection => self.selection.on_command(command, &mut cx),
-            View::Preparation | View::Fiches | View::Synthesis => {}
-        }
+        let intents = self.views_act(Some(command));
         self.apply_list(ctx, intents);
+    }
+
+    /// Lets the current view act on `command`, or every editor save what it holds when
+    /// there is none; returns what they asked for.
+    fn views_act(&mut self, command: Option<&Command>) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        let mut cx = ViewCtx::new(
+            self.doc.session(),
+            &mut self.prefs,
+            self.presentation,
+            &mut intents,
+        );
+        match (command, self.view) {
+            (Some(command), View::Board) => self.board.on_command(command, &mut cx),
+            (Some(command), View::Ideas) => self.ideas.on_command(command, &mut cx),
+            (Some(command), View::Selection) => self.selection.on_command(command, &mut cx),
+            (Some(_), View::Preparation | View::Fiches | View::Synthesis) => {}
+            (None, _) => {
+                self.ideas.flush(&mut cx);
+                self.fiches.flush(&mut cx);
+                self.preparation.flush(&mut cx);
+                self.selection.flush(&mut cx);
+            }
+        }
+        intents
     }
 
     /// Saves what the editors hold, as if their fields were left: called before the
     /// view changes, a save, an undo, an export, and (from `close_document`) before
     /// another session opens or the app closes.
     pub(super) fn flush_editors(&mut self) {
-        let language = self.prefs.language;
-        let mut intents = Vec::new();
-        let mut cx = ViewCtx {
-            session: self.doc.session(),
-            prefs: &mut self.prefs,
-            language,
-            t: super::i18n::tr(language),
-            presentation: self.presentation,
-            intents: &mut intents,
-        };
-        self.ideas.flush(&mut cx);
-        self.fiches.flush(&mut cx);
-        self.preparation.flush(&mut cx);
-        self.selection.flush(&mut cx);
+        let intents = self.views_act(None);
         for intent in intents {
             match intent {
                 Intent::Apply(action) => self.apply_action(*action),

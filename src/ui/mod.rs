@@ -68,7 +68,26 @@ pub struct ViewCtx<'a> {
     pub intents: &'a mut Vec<Intent>,
 }
 
-impl ViewCtx<'_> {
+impl<'a> ViewCtx<'a> {
+    /// The context of a frame: the session, the preferences (whose language it speaks)
+    /// and where the views' intents go.
+    pub fn new(
+        session: &'a Session,
+        prefs: &'a mut Preferences,
+        presentation: bool,
+        intents: &'a mut Vec<Intent>,
+    ) -> Self {
+        let language = prefs.language;
+        Self {
+            session,
+            prefs,
+            language,
+            t: i18n::tr(language),
+            presentation,
+            intents,
+        }
+    }
+
     /// A change to the session, applied at the end of the frame as one undo step.
     pub fn apply(&mut self, action: Action) {
         self.intents.push(Intent::Apply(Box::new(action)));
@@ -95,6 +114,19 @@ pub fn example_session_path() -> Option<PathBuf> {
     candidates.into_iter().flatten().find(|p| p.is_file())
 }
 
+/// The window the app opens (also the start-up benchmark's bare window, so that both
+/// are measured with the same options).
+pub fn native_options(title: &str) -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_inner_size([1400.0, 900.0])
+            .with_maximized(true)
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    }
+}
+
 /// Runs the desktop app on `file`, or on what [`SynergiesApp::start`] picks.
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     // In the app, a panic in a background thread is reported by that task and the
@@ -102,17 +134,9 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("error: internal error, please report it: {info}");
     }));
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Synergies")
-            .with_inner_size([1400.0, 900.0])
-            .with_maximized(true)
-            .with_min_inner_size([800.0, 500.0]),
-        ..Default::default()
-    };
     eframe::run_native(
         "Synergies",
-        options,
+        native_options("Synergies"),
         Box::new(move |cc| {
             let prefs = cc
                 .storage
