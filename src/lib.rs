@@ -14,4 +14,5 @@ pub mod model;
 pub mod report;
 pub mod spreadsheet;
 pub mod store;
+pub mod synthetic;
 pub mod ui;

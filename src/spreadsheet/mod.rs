@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use export::{EXPORT_FILES, export_csv};
-pub use import::{ImportFiles, ImportReport, plan_import};
+pub use import::{ImportBytes, ImportFiles, ImportReport, plan_import, plan_import_bytes};
 
 /// Why an import was refused: nothing was imported. Names the file and, where it
 /// applies, the line, the column and the value.
