@@ -8,8 +8,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use synergies::example::synthetic_session;
 use synergies::store;
+use synergies::synthetic::synthetic_session;
 use synergies::ui::document::Document;
 use synergies::ui::prefs::Preferences;
 use synergies::ui::{SynergiesApp, View};

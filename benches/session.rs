@@ -8,10 +8,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use synergies::example::synthetic_session;
 use synergies::model::{Action, Session, Stats, Workshop};
 use synergies::spreadsheet::{ImportFiles, export_csv, plan_import};
 use synergies::store;
+use synergies::synthetic::synthetic_session;
 
 const SCALES: [(&str, usize, usize, usize); 2] =
     [("510 ideas", 36, 278, 510), ("5100 ideas", 360, 2780, 5100)];

@@ -15,7 +15,7 @@ fn main() -> anyhow::Result<()> {
         .and_then(|a| a.to_str().and_then(|s| s.parse().ok()))
         .unwrap_or(5100);
     let scale = ideas.div_ceil(510).max(1);
-    let session = synergies::example::synthetic_session(36 * scale, 278 * scale, ideas)?;
+    let session = synergies::synthetic::synthetic_session(36 * scale, 278 * scale, ideas)?;
     synergies::store::create(&path, &session)?;
     println!("wrote {} ({ideas} ideas)", path.display());
     Ok(())

@@ -15,5 +15,6 @@ pub mod model;
 pub mod report;
 pub mod spreadsheet;
 pub mod store;
+pub mod synthetic;
 pub mod theme;
 pub mod ui;

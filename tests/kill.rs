@@ -7,8 +7,8 @@ use std::fs;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use synergies::example::synthetic_session;
 use synergies::store;
+use synergies::synthetic::synthetic_session;
 
 const BIN: &str = env!("CARGO_BIN_EXE_synergies");
 

@@ -7,11 +7,11 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
-use synergies::example::synthetic_session;
 use synergies::merge::{FolderWatch, MergeInput, WatchEvent, merge, table_copies};
 use synergies::model::text::fold;
 use synergies::model::{Action, Idea, Organisation, Session, Status, Timestamp, Workshop};
 use synergies::store;
+use synergies::synthetic::synthetic_session;
 
 const BIN: &str = env!("CARGO_BIN_EXE_synergies");
 

@@ -73,6 +73,9 @@ catalogue! {
             import_bad_status: "attendu : proposée, retenue, abandonnée, imminente ou à approfondir (proposed, selected, abandoned, imminent, to_deepen)", "expected proposed, selected, abandoned, imminent or to_deepen (proposée, retenue, abandonnée, imminente, à approfondir)";
             import_bad_date: "attendu : une date comme 31/01/2027 ou 2027-01-31", "expected a date as 2027-01-31 or 31/01/2027";
             import_tab: "tabulation", "tab";
+            import_facilitator_without_table: "un·e animateur·rice de table demande la table sur la même ligne", "a table facilitator needs the table in the same row";
+            import_other_table_facilitator: "la ligne {line} donne un·e autre animateur·rice à la table « {table} »", "line {line} gives the table \"{table}\" another facilitator";
+            import_table_kept: "{file}, ligne {line} : la table « {table} » est déjà dans l'atelier ; son animateur·rice reste tel·le quel·le", "{file}, line {line}: the table \"{table}\" is already in the session; its facilitator is left as it is";
         }
     }
 }

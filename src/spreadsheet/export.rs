@@ -64,13 +64,15 @@ fn organisations(session: &Session) -> anyhow::Result<Vec<u8>> {
         "email",
         "phone",
         "table",
+        "table_facilitator",
         "attendance",
     ])?;
     for o in &session.organisations {
-        let table = o
-            .table
-            .and_then(|t| session.table(t))
-            .map_or("", |t| t.name.as_str());
+        let table = o.table.and_then(|t| session.table(t));
+        let facilitator = table
+            .and_then(|t| t.facilitator)
+            .and_then(|f| session.facilitator(f))
+            .map_or("", |f| f.name.as_str());
         w.write_record([
             o.name.as_str(),
             &o.sector,
@@ -78,7 +80,8 @@ fn organisations(session: &Session) -> anyhow::Result<Vec<u8>> {
             &o.contact,
             &o.email,
             &o.phone,
-            table,
+            table.map_or("", |t| t.name.as_str()),
+            facilitator,
             o.attendance.key(),
         ])?;
     }

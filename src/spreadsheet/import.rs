@@ -5,7 +5,7 @@ use std::path::Path;
 
 use uuid::Uuid;
 
-use super::read::{CsvRow, CsvTable, column_letter, read_csv};
+use super::read::{CsvRow, CsvTable, column_letter, parse_csv, read_csv};
 use super::{ImportError, ImportProblem};
 use crate::i18n::{fill, words};
 use crate::model::text::{fold, fold_header};
@@ -20,6 +20,31 @@ pub struct ImportFiles<'a> {
     pub organisations: Option<&'a Path>,
     pub fiches: Option<&'a Path>,
     pub ideas: Option<&'a Path>,
+}
+
+/// CSV files already in memory, each as (file name, bytes); the name only serves the
+/// messages. Any may be absent.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportBytes<'a> {
+    pub organisations: Option<(&'a str, &'a [u8])>,
+    pub fiches: Option<(&'a str, &'a [u8])>,
+    pub ideas: Option<(&'a str, &'a [u8])>,
+}
+
+/// Where one CSV comes from.
+#[derive(Debug, Clone, Copy)]
+enum Source<'a> {
+    File(&'a Path),
+    Bytes(&'a Path, &'a [u8]),
+}
+
+impl Source<'_> {
+    fn read(self, specs: &[Spec]) -> Result<CsvTable, ImportError> {
+        match self {
+            Source::File(path) => read_csv(path, required_headers(specs)),
+            Source::Bytes(name, bytes) => parse_csv(name, bytes, required_headers(specs)),
+        }
+    }
 }
 
 /// What an import would add, and what was noticed on the way.
@@ -84,7 +109,30 @@ const ORGANISATION_COLUMNS: &[Spec] = &[
         ],
         false,
     ),
-    spec("table", &["table", "n_table", "numero_de_table"], false),
+    spec(
+        "table",
+        &[
+            "table",
+            "n_table",
+            "n_deg_table",
+            "no_table",
+            "numero_de_table",
+        ],
+        false,
+    ),
+    spec(
+        "table_facilitator",
+        &[
+            "table_facilitator",
+            "facilitator",
+            "animateur",
+            "animatrice",
+            "animateur_rice",
+            "animateur_trice",
+            "animateur_de_table",
+        ],
+        false,
+    ),
     spec("attendance", &["attendance", "presence"], false),
 ];
 
@@ -121,7 +169,11 @@ const IDEA_COLUMNS: &[Spec] = &[
         &["organisations", "organizations", "structures"],
         false,
     ),
-    spec("table", &["table", "n_table"], false),
+    spec(
+        "table",
+        &["table", "n_table", "n_deg_table", "no_table"],
+        false,
+    ),
     spec(
         "facilitator",
         &[
@@ -246,6 +298,27 @@ struct Names {
 /// Reads the files and builds what they would add to `session`, or refuses on the first
 /// bad row. Organisations are read first, so resource sheets and ideas may name them.
 pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportReport, ImportError> {
+    plan(
+        session,
+        [files.organisations, files.fiches, files.ideas].map(|f| f.map(Source::File)),
+    )
+}
+
+/// [`plan_import`] on files already in memory (as `include_bytes!` gives them).
+pub fn plan_import_bytes(
+    session: &Session,
+    files: &ImportBytes,
+) -> Result<ImportReport, ImportError> {
+    plan(
+        session,
+        [files.organisations, files.fiches, files.ideas]
+            .map(|f| f.map(|(name, bytes)| Source::Bytes(Path::new(name), bytes))),
+    )
+}
+
+/// The import of organisations, resource sheets and ideas, in that order.
+fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport, ImportError> {
+    let [organisations, fiches, ideas] = sources;
     let language = session.info.language;
     let w = words(language);
     let mut report = ImportReport::default();
@@ -263,8 +336,11 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
         names.clusters.insert(fold(&c.name), c.id);
     }
 
-    if let Some(path) = files.organisations {
-        let table = read_csv(path, required_headers(ORGANISATION_COLUMNS))?;
+    // The line naming each new table's facilitator, and tables of the session already noted.
+    let mut table_facilitator_lines: HashMap<Uuid, u64> = HashMap::new();
+    let mut noted_tables: Vec<Uuid> = Vec::new();
+    if let Some(source) = organisations {
+        let table = source.read(ORGANISATION_COLUMNS)?;
         let (columns, ignored) = Columns::map(&table, ORGANISATION_COLUMNS)?;
         report
             .notes
@@ -293,13 +369,56 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
             org.attendance = parse_attendance(columns.get(row, "attendance"))
                 .ok_or_else(|| columns.error(row, "attendance", ImportProblem::BadAttendance))?;
             org.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
+            let facilitator = columns.get(row, "table_facilitator");
+            if !facilitator.is_empty() {
+                let Some(table) = org.table else {
+                    return Err(columns.error(
+                        row,
+                        "table_facilitator",
+                        ImportProblem::FacilitatorWithoutTable,
+                    ));
+                };
+                let facilitator = facilitator_id(facilitator, &mut names, &mut report.batch);
+                if let Some(new) = report.batch.tables.iter_mut().find(|t| t.id == table) {
+                    match table_facilitator_lines.get(&table) {
+                        Some(line) if new.facilitator != facilitator => {
+                            return Err(columns.error(
+                                row,
+                                "table_facilitator",
+                                ImportProblem::OtherTableFacilitator {
+                                    line: *line,
+                                    table: new.name.clone(),
+                                },
+                            ));
+                        }
+                        Some(_) => {}
+                        None => {
+                            new.facilitator = facilitator;
+                            table_facilitator_lines.insert(table, row.line);
+                        }
+                    }
+                } else if let Some(existing) = session.table(table)
+                    && existing.facilitator != facilitator
+                    && !noted_tables.contains(&table)
+                {
+                    noted_tables.push(table);
+                    report.notes.push(fill(
+                        w.errors.import_table_kept,
+                        &[
+                            ("file", &columns.table.path.display()),
+                            ("line", &row.line),
+                            ("table", &existing.name),
+                        ],
+                    ));
+                }
+            }
             names.organisations.insert(key, org.id);
             report.batch.organisations.push(org);
         }
     }
 
-    if let Some(path) = files.fiches {
-        let table = read_csv(path, required_headers(FICHE_COLUMNS))?;
+    if let Some(source) = fiches {
+        let table = source.read(FICHE_COLUMNS)?;
         let (columns, ignored) = Columns::map(&table, FICHE_COLUMNS)?;
         report
             .notes
@@ -320,8 +439,8 @@ pub fn plan_import(session: &Session, files: &ImportFiles) -> Result<ImportRepor
         }
     }
 
-    if let Some(path) = files.ideas {
-        let table = read_csv(path, required_headers(IDEA_COLUMNS))?;
+    if let Some(source) = ideas {
+        let table = source.read(IDEA_COLUMNS)?;
         let (columns, ignored) = Columns::map(&table, IDEA_COLUMNS)?;
         report
             .notes

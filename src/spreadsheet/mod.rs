@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use export::{EXPORT_FILES, export_csv};
-pub use import::{ImportFiles, ImportReport, plan_import};
+pub use import::{ImportBytes, ImportFiles, ImportReport, plan_import, plan_import_bytes};
 
 use crate::i18n::{fill, io_problem, words};
 use crate::model::Language;
@@ -62,6 +62,13 @@ pub enum ImportProblem {
         line: u64,
     },
     AlreadyInSession,
+    /// A table facilitator is given on a row with no table.
+    FacilitatorWithoutTable,
+    /// `line` gave the table another facilitator.
+    OtherTableFacilitator {
+        line: u64,
+        table: String,
+    },
     BadAttendance,
     BadDirection,
     /// The category is none of `categories` ("materials (Matières et déchets)"…).
@@ -165,6 +172,11 @@ impl ImportProblem {
                 fill(w.import_duplicate_in_file, &[("line", line)])
             }
             ImportProblem::AlreadyInSession => w.import_already_in_session.to_owned(),
+            ImportProblem::FacilitatorWithoutTable => w.import_facilitator_without_table.to_owned(),
+            ImportProblem::OtherTableFacilitator { line, table } => fill(
+                w.import_other_table_facilitator,
+                &[("line", line), ("table", table)],
+            ),
             ImportProblem::BadAttendance => w.import_bad_attendance.to_owned(),
             ImportProblem::BadDirection => w.import_bad_direction.to_owned(),
             ImportProblem::UnknownCategory { categories } => fill(
