@@ -114,7 +114,8 @@ const ORGANISATION_COLUMNS: &[Spec] = &[
         &[
             "table",
             "n_table",
-            "n_deg_table",
+            "ndeg_table",
+            "ndeg_de_table",
             "no_table",
             "numero_de_table",
         ],
@@ -169,9 +170,16 @@ const IDEA_COLUMNS: &[Spec] = &[
         &["organisations", "organizations", "structures"],
         false,
     ),
+    // "N° table" folds to "ndeg_table": deunicode reads "°" as "deg".
     spec(
         "table",
-        &["table", "n_table", "n_deg_table", "no_table"],
+        &[
+            "table",
+            "n_table",
+            "ndeg_table",
+            "ndeg_de_table",
+            "no_table",
+        ],
         false,
     ),
     spec(
@@ -736,5 +744,151 @@ mod tests {
         assert_eq!(parse_status("IMMINENTE"), Some(Status::Imminent));
         assert_eq!(parse_status("retenue"), Some(Status::Selected));
         assert_eq!(parse_status("peut-être"), None);
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn key_of(specs: &[Spec], header: &str) -> Option<&'static str> {
+        let folded = fold_header(header);
+        specs
+            .iter()
+            .find(|s| s.headers.contains(&folded.as_str()))
+            .map(|s| s.key)
+    }
+
+    #[test]
+    fn every_header_the_readme_documents_is_honoured() {
+        let organisations = [
+            ("name", "Nom"),
+            ("name", "Organisation"),
+            ("name", "Structure"),
+            ("name", "Raison sociale"),
+            ("name", "Entreprise"),
+            ("sector", "Secteur"),
+            ("sector", "Activité"),
+            ("town", "Commune"),
+            ("town", "Ville"),
+            ("contact", "Interlocuteur"),
+            ("email", "E-mail"),
+            ("email", "Mail"),
+            ("email", "Courriel"),
+            ("phone", "Téléphone"),
+            ("phone", "Tel"),
+            ("table", "Table"),
+            ("table", "N° table"),
+            ("table", "n° de table"),
+            ("table_facilitator", "Animateur·rice"),
+            ("table_facilitator", "table_facilitator"),
+            ("attendance", "Présence"),
+        ];
+        for (key, header) in organisations {
+            assert_eq!(key_of(ORGANISATION_COLUMNS, header), Some(key), "{header}");
+        }
+        let fiches = [
+            ("organisation", "Structure"),
+            ("direction", "Sens"),
+            ("direction", "Offre/besoin"),
+            ("category", "Catégorie"),
+            ("resource", "Ressource"),
+            ("quantity", "Quantité"),
+            ("quantity", "Qté"),
+            ("unit", "Unité"),
+            ("frequency", "Fréquence"),
+            ("frequency", "Périodicité"),
+            ("notes", "Remarques"),
+            ("notes", "Commentaire"),
+        ];
+        for (key, header) in fiches {
+            assert_eq!(key_of(FICHE_COLUMNS, header), Some(key), "{header}");
+        }
+        let ideas = [
+            ("title", "Titre"),
+            ("title", "Intitulé"),
+            ("kind", "Type"),
+            ("organisations", "Structures"),
+            ("table", "N° table"),
+            ("facilitator", "Animateur"),
+            ("facilitator", "Animatrice"),
+            ("facilitator", "Animateur·rice"),
+            ("votes", "Gommettes"),
+            ("status", "Statut"),
+            ("cluster", "Regroupement"),
+            ("cluster", "Groupe"),
+            ("next_step", "Prochaine étape"),
+            ("owner", "Référent"),
+            ("owner", "Porteur"),
+            ("due_date", "Échéance"),
+        ];
+        for (key, header) in ideas {
+            assert_eq!(key_of(IDEA_COLUMNS, header), Some(key), "{header}");
+        }
+    }
+
+    fn organisations(csv: &str, session: &Session) -> Result<ImportReport, ImportError> {
+        let files = ImportBytes {
+            organisations: Some(("inscrits.csv", csv.as_bytes())),
+            ..ImportBytes::default()
+        };
+        plan_import_bytes(session, &files)
+    }
+
+    #[test]
+    fn a_table_takes_the_facilitator_its_rows_name() {
+        let csv =
+            "nom;n° table;animateur·rice\nFerme;1;Camille Roux\nCave;1;camille roux\nGarage;2;\n";
+        let batch = organisations(csv, &Session::new("x"))
+            .expect("imports")
+            .batch;
+        assert_eq!(batch.facilitators.len(), 1);
+        assert_eq!(batch.tables.len(), 2);
+        assert_eq!(batch.tables[0].name, "Table 1");
+        assert_eq!(batch.tables[0].facilitator, Some(batch.facilitators[0].id));
+        assert_eq!(batch.tables[1].facilitator, None);
+        assert_eq!(batch.organisations[1].table, Some(batch.tables[0].id));
+    }
+
+    #[test]
+    fn a_table_with_two_facilitators_or_none_is_refused() {
+        let session = Session::new("x");
+        let e = organisations(
+            "nom;table;animateur\nFerme;1;Camille\nCave;1;Julien\n",
+            &session,
+        )
+        .expect_err("refused");
+        assert_eq!((e.file.to_str(), e.line), (Some("inscrits.csv"), Some(3)));
+        assert_eq!(
+            *e.problem,
+            ImportProblem::OtherTableFacilitator {
+                line: 2,
+                table: "Table 1".into()
+            }
+        );
+        let english = e.problem.message(crate::model::Language::En);
+        assert!(english.contains("line 2 gives the table"), "{english}");
+        let e =
+            organisations("nom;table;animateur\nFerme;;Camille\n", &session).expect_err("refused");
+        assert_eq!(e.line, Some(2));
+        assert_eq!(*e.problem, ImportProblem::FacilitatorWithoutTable);
+    }
+
+    #[test]
+    fn a_table_already_in_the_session_keeps_its_facilitator() {
+        let mut session = Session::new("x");
+        session.tables.push(Table::new("Table 1"));
+        let report =
+            organisations("nom;table;animateur\nFerme;1;Camille\n", &session).expect("imports");
+        assert!(report.batch.tables.is_empty());
+        assert_eq!(report.batch.facilitators.len(), 1);
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|n| n.contains("reste tel·le quel·le")),
+            "{:?}",
+            report.notes
+        );
     }
 }
