@@ -1,0 +1,180 @@
+//! The new-resource-sheet entry (`Ctrl+Shift+N`).
+
+use egui::{Key, RichText, Ui};
+use uuid::Uuid;
+
+use crate::model::{Action, Direction, Fiche};
+use crate::ui::widgets::choice_ui;
+use crate::ui::{Intent, ViewCtx};
+
+use super::*;
+
+/// The new-resource-sheet entry.
+#[derive(Default)]
+pub struct FicheCapture {
+    pub open: bool,
+    org_query: String,
+    organisation: Vec<Uuid>,
+    direction: Option<Direction>,
+    category: Option<usize>,
+    resource: String,
+    quantity: String,
+    unit: String,
+    frequency: String,
+    focus_first: bool,
+    /// `Esc` was pressed with text typed: the entry asks before closing.
+    asking: bool,
+}
+
+impl FicheCapture {
+    pub fn open_for(&mut self, organisation: Option<Uuid>) {
+        self.open = true;
+        self.focus_first = true;
+        if let Some(org) = organisation {
+            self.organisation = vec![org];
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
+        let mut submit = false;
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.heading(t.new_fiche_title);
+            ui.label(RichText::new(t.capture_hint).weak());
+        });
+        if session.organisations.is_empty() {
+            ui.label(t.no_organisation_yet);
+        }
+        // One organisation: the last one picked replaces the others.
+        let picker = organisations_picker_ui(
+            ui,
+            session,
+            t.organisation,
+            t.org_hint,
+            &mut self.org_query,
+            &mut self.organisation,
+        );
+        if self.organisation.len() > 1 {
+            let last = self.organisation.pop();
+            self.organisation = last.into_iter().collect();
+        }
+        if self.focus_first {
+            picker.response.request_focus();
+            self.focus_first = false;
+        }
+        submit |= picker.submitted;
+        ui.horizontal(|ui| {
+            let directions = [
+                (
+                    Some(Direction::Offer),
+                    Direction::Offer.label(cx.language).to_owned(),
+                ),
+                (
+                    Some(Direction::Need),
+                    Direction::Need.label(cx.language).to_owned(),
+                ),
+            ];
+            if self.direction.is_none() {
+                self.direction = Some(Direction::Offer);
+            }
+            submit |= choice_ui(ui, t.direction, &mut self.direction, &directions).submitted;
+            ui.separator();
+            let categories: Vec<(Option<usize>, String)> = session
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (Some(i), c.label(cx.language).to_owned()))
+                .collect();
+            if self.category.is_none() && !categories.is_empty() {
+                self.category = Some(0);
+            }
+            submit |= choice_ui(ui, t.category, &mut self.category, &categories).submitted;
+        });
+        ui.horizontal(|ui| {
+            for (label, text, width) in [
+                (t.resource, &mut self.resource, 320.0),
+                (t.quantity, &mut self.quantity, 60.0),
+                (t.unit, &mut self.unit, 60.0),
+                (t.frequency, &mut self.frequency, 120.0),
+            ] {
+                let label = ui.label(label);
+                let edit = ui
+                    .add(egui::TextEdit::singleline(text).desired_width(width))
+                    .labelled_by(label.id);
+                if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                    submit = true;
+                }
+            }
+            if ui.button(t.add).clicked() {
+                submit = true;
+            }
+            if ui.button(t.close).clicked() {
+                self.open = false;
+            }
+        });
+        ui.add_space(4.0);
+        let typed = self.has_typed();
+        match finish_entry_ui(ui, cx, &mut self.asking, typed, submit) {
+            EntryEnd::Submit => self.submit(cx),
+            EntryEnd::Close => self.open = false,
+            EntryEnd::Discard => self.clear(),
+            EntryEnd::Stay => {}
+        }
+    }
+
+    /// True when the entry holds something typed that is not saved.
+    pub fn has_typed(&self) -> bool {
+        [&self.resource, &self.quantity, &self.unit, &self.frequency]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+    }
+
+    /// The resource typed and not yet saved.
+    pub fn resource(&self) -> &str {
+        &self.resource
+    }
+
+    fn clear(&mut self) {
+        self.resource.clear();
+        self.quantity.clear();
+        self.unit.clear();
+        self.frequency.clear();
+        self.focus_first = true;
+    }
+
+    fn submit(&mut self, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let Some(organisation) = self.organisation.first().copied() else {
+            cx.intents.push(Intent::Error(format!(
+                "{}{} ?",
+                t.error,
+                t.organisation.to_lowercase()
+            )));
+            return;
+        };
+        let category = self
+            .category
+            .and_then(|i| cx.session.categories.get(i))
+            .map(|c| c.key.clone())
+            .unwrap_or_default();
+        let mut fiche = Fiche::new(
+            organisation,
+            self.direction.unwrap_or(Direction::Offer),
+            category,
+            self.resource.trim(),
+        );
+        fiche.quantity = self.quantity.trim().to_owned();
+        fiche.unit = self.unit.trim().to_owned();
+        fiche.frequency = self.frequency.trim().to_owned();
+        let resource = fiche.resource.clone();
+        cx.apply(Action::AddFiche(fiche));
+        if !resource.is_empty() {
+            cx.intents
+                .push(Intent::Notice(format!("{}{resource}", t.fiche_added)));
+            self.clear();
+        }
+        self.focus_first = true;
+    }
+}

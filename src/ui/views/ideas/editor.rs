@@ -1,0 +1,286 @@
+//! The editor of the selected idea, and the follow-up fields it shares with the
+//! triage view. Each field is saved as soon as it is left.
+
+use super::super::capture::{category_label, organisations_picker_ui};
+use crate::model::{Action, Field, Idea, IdeaKind, Status};
+use crate::ui::ViewCtx;
+use crate::ui::widgets::{Named, parse_user_date};
+use egui::{RichText, Ui};
+
+use super::*;
+
+impl IdeasView {
+    pub(super) fn editor_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
+        ui.heading(t.edit_idea);
+        let Some(draft) = &mut self.draft else {
+            ui.label(t.select_an_idea);
+            return;
+        };
+        ui.label(RichText::new(t.saved_as_you_go).weak());
+        let invalid = draft.invalid(t);
+        let reason = |field: Field| invalid.iter().find(|(f, _)| *f == field).map(|(_, r)| *r);
+        let before = draft.draft.edit.clone();
+        let mut commit = false;
+        let mut delete = false;
+        egui::ScrollArea::vertical()
+            .id_salt("idea-editor-scroll")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                let idea = &mut draft.draft.edit;
+                let label = ui.label(t.idea_title);
+                let title = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut idea.title)
+                            .id_salt("idea-edit-title")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                commit |= title.lost_focus();
+                if let Some(reason) = reason(Field::Title) {
+                    ui.colored_label(ui.visuals().error_fg_color, reason);
+                }
+                let label = ui.label(t.description);
+                commit |= ui
+                    .add(
+                        egui::TextEdit::multiline(&mut idea.description)
+                            .id_salt("idea-edit-description")
+                            .desired_rows(3)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id)
+                    .lost_focus();
+                egui::Grid::new("idea-fields")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        ui.label(t.kind);
+                        egui::ComboBox::from_id_salt("edit-kind")
+                            .selected_text(idea.kind.map_or(t.none, |k| k.label(cx.language)))
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut idea.kind, None, t.none);
+                                for k in IdeaKind::ALL {
+                                    ui.selectable_value(
+                                        &mut idea.kind,
+                                        Some(k),
+                                        k.label(cx.language),
+                                    );
+                                }
+                            })
+                            .named(t.kind);
+                        ui.end_row();
+                        ui.label(t.category);
+                        egui::ComboBox::from_id_salt("edit-category")
+                            .selected_text(category_label(
+                                session,
+                                idea.category.as_deref(),
+                                cx.language,
+                            ))
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut idea.category, None, t.none);
+                                for c in &session.categories {
+                                    ui.selectable_value(
+                                        &mut idea.category,
+                                        Some(c.key.clone()),
+                                        c.label(cx.language),
+                                    );
+                                }
+                            })
+                            .named(t.category);
+                        ui.end_row();
+                        ui.label(t.status);
+                        egui::ComboBox::from_id_salt("edit-status")
+                            .selected_text(idea.status.label(cx.language))
+                            .show_ui(ui, |ui| {
+                                for s in Status::ALL {
+                                    ui.selectable_value(&mut idea.status, s, s.label(cx.language));
+                                }
+                            })
+                            .named(t.status);
+                        ui.end_row();
+                        ui.label(t.cluster);
+                        egui::ComboBox::from_id_salt("edit-cluster")
+                            .selected_text(
+                                idea.cluster
+                                    .and_then(|c| session.cluster(c))
+                                    .map_or(t.none, |c| c.name.as_str()),
+                            )
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut idea.cluster, None, t.none);
+                                for c in &session.clusters {
+                                    ui.selectable_value(&mut idea.cluster, Some(c.id), &c.name);
+                                }
+                            })
+                            .named(t.cluster);
+                        ui.end_row();
+                        ui.label(t.table);
+                        egui::ComboBox::from_id_salt("edit-table")
+                            .selected_text(
+                                idea.table
+                                    .and_then(|c| session.table(c))
+                                    .map_or(t.none, |c| c.name.as_str()),
+                            )
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut idea.table, None, t.none);
+                                for c in &session.tables {
+                                    ui.selectable_value(&mut idea.table, Some(c.id), &c.name);
+                                }
+                            })
+                            .named(t.table);
+                        ui.end_row();
+                        ui.label(t.facilitator);
+                        egui::ComboBox::from_id_salt("edit-facilitator")
+                            .selected_text(
+                                idea.facilitator
+                                    .and_then(|c| session.facilitator(c))
+                                    .map_or(t.none, |c| c.name.as_str()),
+                            )
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut idea.facilitator, None, t.none);
+                                for c in &session.facilitators {
+                                    ui.selectable_value(&mut idea.facilitator, Some(c.id), &c.name);
+                                }
+                            })
+                            .named(t.facilitator);
+                        ui.end_row();
+                        let label = ui.label(t.votes);
+                        let votes = ui
+                            .add(egui::DragValue::new(&mut idea.votes).range(0..=9999))
+                            .labelled_by(label.id);
+                        commit |= votes.lost_focus()
+                            || votes.drag_stopped()
+                            || (votes.changed() && !votes.dragged() && !votes.has_focus());
+                        ui.end_row();
+                    });
+                organisations_picker_ui(
+                    ui,
+                    session,
+                    t.organisations,
+                    t.org_hint,
+                    &mut draft.org_query,
+                    &mut draft.draft.edit.organisations,
+                );
+                ui.separator();
+                commit |= follow_up_ui(ui, cx, &mut draft.draft.edit, &mut draft.due_text);
+                if !draft.draft.edit.fiches.is_empty() {
+                    ui.separator();
+                    ui.label(RichText::new(t.linked_fiches).strong());
+                    for f in draft
+                        .draft
+                        .edit
+                        .fiches
+                        .iter()
+                        .filter_map(|f| session.fiche(*f))
+                    {
+                        let org = session
+                            .organisation(f.organisation)
+                            .map_or("", |o| o.name.as_str());
+                        ui.label(format!(
+                            "{} — {} ({org})",
+                            f.direction.label(cx.language),
+                            f.resource
+                        ));
+                    }
+                }
+                ui.separator();
+                delete = ui.button(t.delete).clicked();
+            });
+        // A choice (kind, category, organisations…) is saved as soon as it is made.
+        let idea = &draft.draft.edit;
+        commit |= (&idea.kind, &idea.category, idea.status, &idea.cluster)
+            != (
+                &before.kind,
+                &before.category,
+                before.status,
+                &before.cluster,
+            )
+            || (
+                &idea.table,
+                &idea.facilitator,
+                &idea.organisations,
+                &idea.owner,
+            ) != (
+                &before.table,
+                &before.facilitator,
+                &before.organisations,
+                &before.owner,
+            );
+        if commit {
+            draft.commit(cx, IDEA_FIELDS);
+        }
+        if delete {
+            cx.apply(Action::RemoveIdeas(vec![draft.draft.base.id]));
+        }
+    }
+}
+
+/// Empty text is no date; otherwise a date or an error.
+pub fn due_from_text(text: &str) -> Result<Option<chrono::NaiveDate>, ()> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_user_date(text).map(Some).ok_or(())
+    }
+}
+
+/// Next step, owner (one of the idea's organisations) and due date. A date that cannot
+/// be read stays as typed, in red with the reason, and is not saved. True when a field
+/// was left or a choice made: the caller saves.
+pub fn follow_up_ui(ui: &mut Ui, cx: &ViewCtx, idea: &mut Idea, due_text: &mut String) -> bool {
+    let t = cx.t;
+    let session = cx.session;
+    let mut commit = false;
+    let label = ui.label(t.next_step);
+    let next = ui
+        .add(
+            egui::TextEdit::singleline(&mut idea.next_step)
+                .id_salt("follow-up-next-step")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    commit |= next.lost_focus();
+    let owner_before = idea.owner;
+    ui.horizontal(|ui| {
+        ui.label(t.owner);
+        egui::ComboBox::from_id_salt(("owner", idea.id))
+            .selected_text(
+                idea.owner
+                    .and_then(|o| session.organisation(o))
+                    .map_or(t.none, |o| o.name.as_str()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut idea.owner, None, t.none);
+                for o in idea
+                    .organisations
+                    .iter()
+                    .filter_map(|o| session.organisation(*o))
+                {
+                    ui.selectable_value(&mut idea.owner, Some(o.id), &o.name);
+                }
+            })
+            .named(t.owner);
+    });
+    commit |= idea.owner != owner_before;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t.due);
+        let due = ui
+            .add(
+                egui::TextEdit::singleline(due_text)
+                    .id_salt("follow-up-due")
+                    .hint_text(t.due_hint)
+                    .desired_width(110.0),
+            )
+            .labelled_by(label.id);
+        commit |= due.lost_focus();
+        match due_from_text(due_text) {
+            Ok(due) => idea.due = due,
+            Err(()) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("{} ({})", t.bad_date, t.not_saved_until_fixed),
+                );
+            }
+        }
+    });
+    commit
+}

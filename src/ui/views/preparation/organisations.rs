@@ -1,0 +1,342 @@
+//! The organisations of Préparation: their sortable table, with counts of resource
+//! sheets and ideas, and the editor of the one selected (saved as each field is left).
+
+use std::collections::HashMap;
+
+use egui::{RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+use uuid::Uuid;
+
+use super::super::draft::{Draft, FieldSpec, field_specs};
+use super::super::table::{SortKey, cell_ui, fit_columns, sort_header_ui, sort_rows};
+use crate::model::text::fold;
+use crate::model::{Action, Attendance, Field, Language, Organisation, Session};
+use crate::ui::command::Command;
+use crate::ui::i18n::Tr;
+use crate::ui::widgets::Named;
+use crate::ui::{Intent, ViewCtx};
+
+use super::*;
+
+/// The organisation's fields the editor changes.
+pub(super) const ORGANISATION_FIELDS: &[FieldSpec<Organisation>] = field_specs!(Organisation {
+    name => Field::Name,
+    sector => Field::Sector,
+    town => Field::Town,
+    contact => Field::Contact,
+    email => Field::Email,
+    phone => Field::Phone,
+    table => Field::Table,
+    attendance => Field::Attendance,
+});
+
+/// An organisation being edited; `new` until the session has it.
+pub(super) struct OrganisationDraft {
+    pub(super) draft: Draft<Organisation>,
+    pub(super) new: bool,
+}
+
+impl OrganisationDraft {
+    pub(super) fn invalid(&self, session: &Session, t: &Tr) -> Option<&'static str> {
+        let name = fold(&self.draft.edit.name);
+        if name.trim().is_empty() {
+            Some(t.empty_name)
+        } else if session
+            .organisations
+            .iter()
+            .any(|o| o.id != self.draft.edit.id && fold(&o.name) == name)
+        {
+            Some(t.duplicate_name)
+        } else {
+            None
+        }
+    }
+
+    /// True when leaving would lose something typed.
+    pub(super) fn holds_typing(&self) -> bool {
+        if self.new {
+            let o = &self.draft.edit;
+            [&o.name, &o.sector, &o.town, &o.contact, &o.email, &o.phone]
+                .iter()
+                .any(|s| !s.trim().is_empty())
+        } else {
+            !self.draft.changed(ORGANISATION_FIELDS).is_empty()
+        }
+    }
+}
+
+/// The text of an organisation's `column` in the table.
+fn organisation_cell(
+    session: &Session,
+    org: &Organisation,
+    column: usize,
+    language: Language,
+) -> String {
+    match column {
+        0 => org.name.clone(),
+        1 => org.sector.clone(),
+        2 => org.town.clone(),
+        3 => org
+            .table
+            .and_then(|id| session.table(id))
+            .map_or(String::new(), |t| t.name.clone()),
+        _ => org.attendance.label(language).to_owned(),
+    }
+}
+
+impl PreparationView {
+    /// Saves the organisation's changed fields; a new one is added once it has a name.
+    pub(super) fn commit_organisation(&mut self, cx: &mut ViewCtx) {
+        let Some(draft) = &mut self.draft else {
+            return;
+        };
+        let invalid = draft.invalid(cx.session, cx.t).is_some();
+        if draft.new {
+            if !invalid {
+                cx.apply(Action::AddOrganisation(draft.draft.edit.clone()));
+                draft.new = false;
+                draft.draft.base = draft.draft.edit.clone();
+                self.selected = Some(draft.draft.edit.id);
+            }
+            return;
+        }
+        let Some(current) = cx.session.organisation(draft.draft.base.id) else {
+            return;
+        };
+        let invalid = if invalid {
+            vec![Field::Name]
+        } else {
+            Vec::new()
+        };
+        if let Some(action) = draft.draft.commit(
+            current,
+            ORGANISATION_FIELDS,
+            &invalid,
+            Action::UpdateOrganisation,
+        ) {
+            cx.apply(action);
+        }
+    }
+
+    /// Edits `next` (an organisation, or a new one) once the current one is saved; a
+    /// name that cannot be saved keeps the editor where it is, and says why.
+    pub(super) fn edit_organisation(&mut self, next: Option<Organisation>, cx: &mut ViewCtx) {
+        self.commit_organisation(cx);
+        if let Some(draft) = &self.draft
+            && draft.holds_typing()
+            && let Some(reason) = draft.invalid(cx.session, cx.t)
+        {
+            let t = cx.t;
+            cx.intents.push(Intent::Error(format!(
+                "{}{}{} — {reason}",
+                t.error,
+                t.fix_before_leaving,
+                Field::Name.word(cx.language)
+            )));
+            return;
+        }
+        let new = next
+            .as_ref()
+            .is_some_and(|o| cx.session.organisation(o.id).is_none());
+        self.selected = next.as_ref().filter(|_| !new).map(|o| o.id);
+        self.draft = next.map(|o| OrganisationDraft {
+            draft: Draft::new(&o),
+            new,
+        });
+    }
+
+    pub(super) fn organisations_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
+        let mut next: Option<Option<Organisation>> = None;
+        ui.horizontal(|ui| {
+            ui.heading(format!(
+                "{} ({})",
+                t.organisations,
+                session.organisations.len()
+            ));
+            if ui.button(format!("+ {}", t.new_organisation)).clicked() {
+                next = Some(Some(Organisation::new("")));
+            }
+            if ui
+                .button(Command::ImportSpreadsheets.label(cx.language))
+                .clicked()
+            {
+                cx.intents
+                    .push(Intent::Command(Command::ImportSpreadsheets));
+            }
+        });
+        // Each organisation's resource sheets and ideas, counted once a frame.
+        let mut counts: HashMap<Uuid, (usize, usize)> = HashMap::new();
+        for fiche in &session.fiches {
+            counts.entry(fiche.organisation).or_default().0 += 1;
+        }
+        for idea in &session.ideas {
+            for org in &idea.organisations {
+                counts.entry(*org).or_default().1 += 1;
+            }
+        }
+        let count = |id: Uuid| counts.get(&id).copied().unwrap_or_default();
+        let mut rows: Vec<&Organisation> = session.organisations.iter().collect();
+        sort_rows(&mut rows, self.sort, |o, column| match column {
+            5 => SortKey::Number(count(o.id).0 as i64),
+            6 => SortKey::Number(count(o.id).1 as i64),
+            _ => SortKey::text(&organisation_cell(session, o, column, cx.language)),
+        });
+        let headers = [
+            t.name,
+            t.sector,
+            t.town,
+            t.table,
+            t.attendance,
+            t.fiches_column,
+            t.ideas_column,
+        ];
+        let width = ui.available_width();
+        let selected = self.selected;
+        let sort = &mut self.sort;
+        let builder = TableBuilder::new(ui)
+            .id_salt("organisations-table")
+            .striped(true)
+            .resizable(true)
+            .sense(Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(width * 0.26).at_least(60.0).clip(true))
+            .column(Column::initial(width * 0.18).at_least(40.0).clip(true))
+            .column(Column::initial(width * 0.14).at_least(40.0).clip(true))
+            .column(Column::initial(width * 0.1).at_least(40.0).clip(true))
+            .column(Column::initial(width * 0.12).at_least(40.0).clip(true))
+            .column(Column::initial(width * 0.08).at_least(30.0).clip(true))
+            .column(Column::remainder().at_least(30.0).clip(true))
+            .min_scrolled_height(0.0)
+            .max_scroll_height(f32::INFINITY)
+            .auto_shrink([false, false]);
+        fit_columns(&builder, width, &mut self.table_width);
+        builder
+            .header(24.0, |mut header| {
+                for (column, label) in headers.iter().enumerate() {
+                    header.col(|ui| {
+                        sort_header_ui(ui, label, t.sort_hint, column, sort);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let Some(org) = rows.get(row.index()).copied() else {
+                        return;
+                    };
+                    row.set_selected(selected == Some(org.id));
+                    let (fiches, ideas) = count(org.id);
+                    for column in 0..headers.len() {
+                        let text = match column {
+                            5 => fiches.to_string(),
+                            6 => ideas.to_string(),
+                            _ => organisation_cell(session, org, column, cx.language),
+                        };
+                        row.col(|ui| {
+                            if cell_ui(ui, &text).clicked() {
+                                next = Some(Some(org.clone()));
+                            }
+                        });
+                    }
+                    if row.response().clicked() {
+                        next = Some(Some(org.clone()));
+                    }
+                });
+            });
+        if let Some(next) = next
+            && next.as_ref().map(|o| o.id) != self.draft.as_ref().map(|d| d.draft.edit.id)
+        {
+            self.edit_organisation(next, cx);
+        }
+    }
+
+    pub(super) fn organisation_editor_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
+        let Some(draft) = &mut self.draft else {
+            ui.heading(t.edit_organisation);
+            ui.label(t.select_an_organisation);
+            return;
+        };
+        ui.heading(if draft.new {
+            t.new_organisation
+        } else {
+            t.edit_organisation
+        });
+        ui.label(RichText::new(t.saved_as_you_go).weak());
+        let invalid = draft.invalid(session, t);
+        let before = draft.draft.edit.clone();
+        let mut commit = false;
+        let mut delete = false;
+        egui::ScrollArea::vertical()
+            .id_salt("organisation-editor-scroll")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                let org = &mut draft.draft.edit;
+                for (label, text, field) in [
+                    (t.name, &mut org.name, Field::Name),
+                    (t.sector, &mut org.sector, Field::Sector),
+                    (t.town, &mut org.town, Field::Town),
+                    (t.contact, &mut org.contact, Field::Contact),
+                    (t.email, &mut org.email, Field::Email),
+                    (t.phone, &mut org.phone, Field::Phone),
+                ] {
+                    let label = ui.label(label);
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .id_salt(("organisation-edit", field.word(Language::En)))
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    commit |= edit.lost_focus();
+                    if field == Field::Name
+                        && let Some(reason) = invalid
+                    {
+                        ui.colored_label(ui.visuals().error_fg_color, reason);
+                    }
+                }
+                ui.horizontal(|ui| {
+                    ui.label(t.table);
+                    egui::ComboBox::from_id_salt("org-table")
+                        .selected_text(
+                            org.table
+                                .and_then(|id| session.table(id))
+                                .map_or(t.none, |t| t.name.as_str()),
+                        )
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut org.table, None, t.none);
+                            for table in &session.tables {
+                                ui.selectable_value(&mut org.table, Some(table.id), &table.name);
+                            }
+                        })
+                        .named(t.table);
+                });
+                ui.horizontal(|ui| {
+                    ui.label(t.attendance);
+                    egui::ComboBox::from_id_salt("org-attendance")
+                        .selected_text(org.attendance.label(cx.language))
+                        .show_ui(ui, |ui| {
+                            for a in Attendance::ALL {
+                                ui.selectable_value(&mut org.attendance, a, a.label(cx.language));
+                            }
+                        })
+                        .named(t.attendance);
+                });
+                if !draft.new {
+                    ui.separator();
+                    delete = ui.button(t.delete).clicked();
+                }
+            });
+        let org = &draft.draft.edit;
+        commit |= (org.table, org.attendance) != (before.table, before.attendance);
+        if delete {
+            cx.apply(Action::RemoveOrganisation(draft.draft.base.id));
+            self.selected = None;
+            self.draft = None;
+        } else if commit {
+            self.commit_organisation(cx);
+        }
+    }
+}
