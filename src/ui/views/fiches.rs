@@ -2,12 +2,13 @@
 //! table (one organisation's or all of them), and an editor for the sheet selected
 //! whose fields are saved as soon as they are left.
 
-use egui::{RichText, Sense, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui::{RichText, Ui};
 use uuid::Uuid;
 
 use super::draft::{Draft, FieldSpec, field_specs};
-use super::table::{Sort, SortKey, cell_ui, fit_columns, sort_header_ui, sort_rows};
+use super::table::{
+    Sort, SortKey, cell_ui, fit_columns, sort_headers_ui, sort_rows, table_builder,
+};
 use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
@@ -157,30 +158,24 @@ impl FichesView {
         let editing = self.editing.as_ref().map(|d| d.base.id);
         let sort = &mut self.sort;
         let mut clicked = None;
-        let builder = TableBuilder::new(ui)
-            .id_salt("fiches-table")
-            .striped(true)
-            .resizable(true)
-            .sense(Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(width * 0.2).at_least(60.0).clip(true))
-            .column(Column::initial(width * 0.08).at_least(40.0).clip(true))
-            .column(Column::initial(width * 0.26).at_least(60.0).clip(true))
-            .column(Column::initial(width * 0.16).at_least(40.0).clip(true))
-            .column(Column::initial(width * 0.08).at_least(30.0).clip(true))
-            .column(Column::initial(width * 0.08).at_least(30.0).clip(true))
-            .column(Column::remainder().at_least(40.0).clip(true))
-            .min_scrolled_height(0.0)
-            .max_scroll_height(f32::INFINITY)
-            .auto_shrink([false, false]);
+        let builder = table_builder(
+            ui,
+            "fiches-table",
+            width,
+            &[
+                (0.2, 60.0),
+                (0.08, 40.0),
+                (0.26, 60.0),
+                (0.16, 40.0),
+                (0.08, 30.0),
+                (0.08, 30.0),
+            ],
+            40.0,
+        );
         fit_columns(&builder, width, &mut self.table_width);
         builder
             .header(24.0, |mut header| {
-                for (column, label) in headers.iter().enumerate() {
-                    header.col(|ui| {
-                        sort_header_ui(ui, label, t.sort_hint, column, sort);
-                    });
-                }
+                sort_headers_ui(&mut header, &headers, t.sort_hint, sort);
             })
             .body(|body| {
                 body.rows(ROW_HEIGHT, rows.len(), |mut row| {

@@ -3,7 +3,7 @@
 //! on hover.
 
 use egui::{Label, Response, RichText, Role, Sense, Ui, WidgetInfo};
-use egui_extras::TableBuilder;
+use egui_extras::{Column, TableBuilder, TableRow};
 
 use crate::model::text::fold;
 
@@ -100,6 +100,50 @@ pub fn fit_columns(builder: &TableBuilder<'_>, width: f32, last: &mut f32) {
 /// A cell's text on one line, cut to the column with the full text on hover.
 pub fn cell_ui(ui: &mut Ui, text: &str) -> Response {
     ui.add(Label::new(text).truncate().sense(Sense::click()))
+}
+
+/// A sortable, resizable table that fills `width`: one column per `(share of the width,
+/// narrowest width)`, then a last column taking the rest (at least `last_at_least`).
+/// Rows are selected by a click; cells are cut to their column.
+pub fn table_builder<'a>(
+    ui: &'a mut Ui,
+    id: &str,
+    width: f32,
+    columns: &[(f32, f32)],
+    last_at_least: f32,
+) -> TableBuilder<'a> {
+    let mut builder = TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for (share, at_least) in columns {
+        builder = builder.column(
+            Column::initial(width * share)
+                .at_least(*at_least)
+                .clip(true),
+        );
+    }
+    builder
+        .column(Column::remainder().at_least(last_at_least).clip(true))
+        .min_scrolled_height(0.0)
+        .max_scroll_height(f32::INFINITY)
+        .auto_shrink([false, false])
+}
+
+/// The header row: one sorting header per label.
+pub fn sort_headers_ui(
+    header: &mut TableRow<'_, '_>,
+    labels: &[&str],
+    hint: &str,
+    sort: &mut Option<Sort>,
+) {
+    for (column, label) in labels.iter().enumerate() {
+        header.col(|ui| {
+            sort_header_ui(ui, label, hint, column, sort);
+        });
+    }
 }
 
 #[cfg(test)]

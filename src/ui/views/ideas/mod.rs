@@ -1,13 +1,14 @@
 //! The idea list ("Idées"): every idea in a sortable table, laid out only where visible,
 //! and an editor for the one selected whose fields are saved as soon as they are left.
 
-use egui::{Sense, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui::Ui;
 use uuid::Uuid;
 
 use super::capture::category_label;
 use super::draft::{Draft, FieldSpec, date_text, field_specs};
-use super::table::{Sort, SortKey, cell_ui, fit_columns, sort_header_ui, sort_rows};
+use super::table::{
+    Sort, SortKey, cell_ui, fit_columns, sort_headers_ui, sort_rows, table_builder,
+};
 use crate::model::text::fold;
 use crate::model::{Action, Field, Idea, Language, Session, Status};
 use crate::ui::command::Command;
@@ -254,29 +255,23 @@ impl IdeasView {
         let mut clicked = None;
         let sort = &mut self.sort;
         let selected = self.selected;
-        let builder = TableBuilder::new(ui)
-            .id_salt("ideas-table")
-            .striped(true)
-            .resizable(true)
-            .sense(Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(width * 0.34).at_least(60.0).clip(true))
-            .column(Column::initial(width * 0.24).at_least(60.0).clip(true))
-            .column(Column::initial(width * 0.14).at_least(40.0).clip(true))
-            .column(Column::initial(width * 0.1).at_least(40.0).clip(true))
-            .column(Column::initial(width * 0.07).at_least(30.0).clip(true))
-            .column(Column::remainder().at_least(40.0).clip(true))
-            .min_scrolled_height(0.0)
-            .max_scroll_height(f32::INFINITY)
-            .auto_shrink([false, false]);
+        let builder = table_builder(
+            ui,
+            "ideas-table",
+            width,
+            &[
+                (0.34, 60.0),
+                (0.24, 60.0),
+                (0.14, 40.0),
+                (0.1, 40.0),
+                (0.07, 30.0),
+            ],
+            40.0,
+        );
         fit_columns(&builder, width, &mut self.table_width);
         builder
             .header(24.0, |mut header| {
-                for (column, label) in headers.iter().enumerate() {
-                    header.col(|ui| {
-                        sort_header_ui(ui, label, t.sort_hint, column, sort);
-                    });
-                }
+                sort_headers_ui(&mut header, &headers, t.sort_hint, sort);
             })
             .body(|body| {
                 body.rows(ROW_HEIGHT, rows.len(), |mut row| {

@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 
-use egui::{RichText, Sense, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui::{RichText, Ui};
 use uuid::Uuid;
 
 use super::super::draft::{Draft, FieldSpec, field_specs};
-use super::super::table::{SortKey, cell_ui, fit_columns, sort_header_ui, sort_rows};
+use super::super::table::{
+    SortKey, cell_ui, fit_columns, sort_headers_ui, sort_rows, table_builder,
+};
 use crate::model::text::fold;
 use crate::model::{Action, Attendance, Field, Language, Organisation, Session};
 use crate::ui::command::Command;
@@ -195,30 +196,24 @@ impl PreparationView {
         let width = ui.available_width();
         let selected = self.selected;
         let sort = &mut self.sort;
-        let builder = TableBuilder::new(ui)
-            .id_salt("organisations-table")
-            .striped(true)
-            .resizable(true)
-            .sense(Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(width * 0.26).at_least(60.0).clip(true))
-            .column(Column::initial(width * 0.18).at_least(40.0).clip(true))
-            .column(Column::initial(width * 0.14).at_least(40.0).clip(true))
-            .column(Column::initial(width * 0.1).at_least(40.0).clip(true))
-            .column(Column::initial(width * 0.12).at_least(40.0).clip(true))
-            .column(Column::initial(width * 0.08).at_least(30.0).clip(true))
-            .column(Column::remainder().at_least(30.0).clip(true))
-            .min_scrolled_height(0.0)
-            .max_scroll_height(f32::INFINITY)
-            .auto_shrink([false, false]);
+        let builder = table_builder(
+            ui,
+            "organisations-table",
+            width,
+            &[
+                (0.26, 60.0),
+                (0.18, 40.0),
+                (0.14, 40.0),
+                (0.1, 40.0),
+                (0.12, 40.0),
+                (0.08, 30.0),
+            ],
+            30.0,
+        );
         fit_columns(&builder, width, &mut self.table_width);
         builder
             .header(24.0, |mut header| {
-                for (column, label) in headers.iter().enumerate() {
-                    header.col(|ui| {
-                        sort_header_ui(ui, label, t.sort_hint, column, sort);
-                    });
-                }
+                sort_headers_ui(&mut header, &headers, t.sort_hint, sort);
             })
             .body(|body| {
                 body.rows(24.0, rows.len(), |mut row| {
