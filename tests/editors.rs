@@ -418,7 +418,7 @@ fn a_click_on_a_column_header_sorts_the_ideas_and_a_second_reverses_them() {
     assert_eq!(shown, descending[..shown.len()]);
 
     // Another column: votes, fewest first.
-    h.get_by_role_and_label(Role::ColumnHeader, "votes").click();
+    h.get_by_role_and_label(Role::ColumnHeader, "Votes").click();
     h.run();
     let shown = rows_in_order(&h, &titles);
     let votes: Vec<u32> = shown

@@ -90,7 +90,7 @@ catalogue! {
             or_existing: "ou ajouter au regroupement :", "or add to the cluster:";
             selected_cards: "sélectionnées", "selected";
             clear_selection: "Désélectionner", "Clear selection";
-            votes: "votes", "votes";
+            votes: "Votes", "Votes";
             hidden: "?", "?";
             reveal: "Révéler les votes", "Reveal the votes";
             tally_hidden: "Votes masqués", "Votes hidden";
