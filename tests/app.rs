@@ -9,7 +9,7 @@ use synergies::model::{Language, Status};
 use synergies::store;
 use synergies::ui::document::Document;
 use synergies::ui::prefs::Preferences;
-use synergies::ui::{SynergiesApp, View};
+use synergies::ui::{SynergiesApp, View, WallMode};
 
 /// The app on a saved copy of the example session (autosaves land in a temp folder).
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, SynergiesApp> {
@@ -280,6 +280,16 @@ fn presentation_mode_hides_the_chrome_and_enlarges_the_cards() {
     press(&mut h, Key::F11);
     assert!(h.state().presentation);
     assert!(h.query_by_label("Fichier").is_none(), "the menu is hidden");
+    // The wall opens on the overview of the clusters; Enter opens the first, PageDown
+    // goes on to the next until the card shows.
+    assert_eq!(h.state().board.wall.mode, WallMode::Overview);
+    press(&mut h, Key::Enter);
+    for _ in 0..10 {
+        if h.query_by_label(title).is_some() {
+            break;
+        }
+        press(&mut h, Key::PageDown);
+    }
     let projected = h.get_by_label(title).rect();
     assert!(projected.height() > normal.height() * 1.8);
     assert!(h.state().board.card_title_size(true, 4) >= 28.0);

@@ -58,6 +58,15 @@ catalogue! {
             watch_folder: "Surveiller un dossier…", "Watch a folder…";
             show_merge_log: "Journal des fusions", "Merge log";
             quit: "Quitter", "Quit";
+            wall_overview: "Vue d'ensemble des regroupements", "Overview of the clusters";
+            previous_cluster: "Regroupement précédent", "Previous cluster";
+            next_cluster: "Regroupement suivant", "Next cluster";
+            spotlight: "Idée en grand (tour de table)", "Idea full screen (tour de table)";
+            toggle_selected_for_b2b: "Retenir pour les B2B / ne plus retenir", "Select for B2B / unselect";
+            timer_start_pause: "Minuteur : démarrer / mettre en pause", "Timer: start / pause";
+            timer_reset: "Minuteur : remettre à zéro", "Timer: reset";
+            timer_longer: "Minuteur : une minute de plus", "Timer: one minute more";
+            timer_shorter: "Minuteur : une minute de moins", "Timer: one minute less";
         }
     }
 }

@@ -23,6 +23,7 @@ catalogue! {
             pages: ("{n} page", "{n} pages"), ("{n} page", "{n} pages");
             warnings: ("{n} avertissement", "{n} avertissements"), ("{n} warning", "{n} warnings");
             selected_count: ("{n} sélectionnée", "{n} sélectionnées"), ("{n} selected", "{n} selected");
+            more_ideas: ("+ {n} autre", "+ {n} autres"), ("+ {n} more", "+ {n} more");
             ideas_shown_count: ("{n} idée affichée", "{n} idées affichées"), ("{n} idea shown", "{n} ideas shown");
             copies_written_count: ("{n} copie de table écrite dans {folder}", "{n} copies de table écrites dans {folder}"), ("{n} table copy written to {folder}", "{n} table copies written to {folder}");
             problems_found: ("{file} : {n} problème trouvé", "{file} : {n} problèmes trouvés"), ("{file}: {n} problem found", "{file}: {n} problems found");

@@ -16,6 +16,27 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// `text` in the order its characters are drawn left to right: runs of Arabic or
+/// Hebrew are reversed as the Unicode bidirectional algorithm says, so that a title
+/// mixing French and Arabic reads right in a painter that only draws left to right
+/// (egui's). Text without right-to-left letters comes back as it is. For drawing only:
+/// the text kept and edited stays in logical order.
+pub fn display_order(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_bidi::{BidiClass, BidiInfo, bidi_class};
+    if !text
+        .chars()
+        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let info = BidiInfo::new(text, None);
+    let mut out = String::with_capacity(text.len());
+    for paragraph in &info.paragraphs {
+        out.push_str(&info.reorder_line(paragraph, paragraph.range.clone()));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Folds a spreadsheet header: like [`fold`], with every run of non-alphanumeric
 /// characters turned into one `_` (`"Prochaine étape"` → `"prochaine_etape"`).
 pub fn fold_header(text: &str) -> String {
@@ -73,6 +94,29 @@ pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn right_to_left_runs_are_drawn_in_reading_order() {
+        // Logical order: the Arabic word as typed, first letter first.
+        let title = "Compost \u{0645}\u{0631}\u{062D}\u{0628}\u{0627} pour le quartier";
+        let shown = display_order(title);
+        // The French stays as it is, in the same place; the Arabic run is reversed.
+        assert!(shown.starts_with("Compost "), "{shown}");
+        assert!(shown.ends_with(" pour le quartier"), "{shown}");
+        assert!(
+            shown.contains("\u{0627}\u{0628}\u{062D}\u{0631}\u{0645}"),
+            "{shown}"
+        );
+        // An Arabic title: the French word keeps its letters in order.
+        let shown = display_order("\u{0645}\u{0631}\u{062D}\u{0628}\u{0627} Palettes");
+        assert!(shown.contains("Palettes"), "{shown}");
+        assert!(shown.starts_with("Palettes"), "{shown}");
+        // Without right-to-left letters, nothing changes.
+        assert!(matches!(
+            display_order("Palettes 🙂 bois"),
+            std::borrow::Cow::Borrowed("Palettes 🙂 bois")
+        ));
+    }
 
     #[test]
     fn fold_ignores_case_accents_and_spacing() {

@@ -16,7 +16,7 @@ use super::palette::Palette;
 use super::prefs::Preferences;
 use super::views::{
     BoardView, FicheCapture, FichesView, IdeaCapture, IdeasView, PreparationView, SelectionView,
-    SynthesisView,
+    SynthesisView, Timer, timer_ui,
 };
 use super::{Intent, View, ViewCtx, theme};
 use crate::model::{Language, Session};
@@ -40,6 +40,8 @@ pub struct SynergiesApp {
     pub(super) preparation: PreparationView,
     pub(super) fiches: FichesView,
     pub(super) synthesis: SynthesisView,
+    /// The tour-de-table countdown (`T`), shown over every view once started.
+    pub timer: Timer,
     /// The command palette (`Ctrl+K`).
     pub palette: Palette,
     pub(super) dialogs: Dialogs,
@@ -95,6 +97,7 @@ impl SynergiesApp {
             preparation: PreparationView::default(),
             fiches: FichesView::default(),
             synthesis: SynthesisView::default(),
+            timer: Timer::default(),
             palette: Palette::default(),
             dialogs: Dialogs::default(),
             show_import: false,
@@ -166,6 +169,7 @@ impl SynergiesApp {
             egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         }
         egui::Panel::top("tabs").show(ui, |ui| self.tabs_ui(ui));
+        timer_ui(ui, &self.timer, self.prefs.timer_minutes, self.t());
         self.views_ui(ui);
 
         self.windows_ui(&ctx);
@@ -181,6 +185,7 @@ impl SynergiesApp {
         self.synthesis.exporting = !self.jobs.is_empty();
         let mut cx = ViewCtx::new(
             self.doc.session(),
+            self.doc.version(),
             &mut self.prefs,
             self.presentation,
             &mut self.intents,

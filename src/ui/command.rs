@@ -85,6 +85,15 @@ pub enum Command {
     TriageImminent,
     TriageDeepen,
     TriageReset,
+    WallOverview,
+    PreviousCluster,
+    NextCluster,
+    Spotlight,
+    ToggleSelectedForB2b,
+    TimerStartPause,
+    TimerReset,
+    TimerLonger,
+    TimerShorter,
 }
 
 /// What the app is doing now, as far as commands care: read once a frame.
@@ -93,8 +102,10 @@ pub struct CommandState {
     pub view: Option<View>,
     pub can_undo: bool,
     pub can_redo: bool,
-    /// The board has cards selected or focused.
+    /// The board has cards selected or focused (on the wall: a card in focus).
     pub board_targets: bool,
+    /// The wall is shown instead of the views' editing screens.
+    pub presentation: bool,
     /// The cluster of the board's focused card.
     pub current_cluster: Option<Uuid>,
     /// How many clusters the session has.
@@ -116,6 +127,10 @@ const fn key(k: Key) -> KeyboardShortcut {
 
 const fn ctrl(k: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, k)
+}
+
+const fn shift(k: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, k)
 }
 
 const fn ctrl_shift(k: Key) -> KeyboardShortcut {
@@ -181,6 +196,15 @@ impl Command {
                 Command::TriageImminent,
                 Command::TriageDeepen,
                 Command::TriageReset,
+                Command::WallOverview,
+                Command::PreviousCluster,
+                Command::NextCluster,
+                Command::Spotlight,
+                Command::ToggleSelectedForB2b,
+                Command::TimerStartPause,
+                Command::TimerReset,
+                Command::TimerLonger,
+                Command::TimerShorter,
             ]);
             all
         })
@@ -243,6 +267,15 @@ impl Command {
             Command::WatchFolder => const { &[ctrl_shift(Key::W)] },
             Command::ShowMergeLog => const { &[ctrl(Key::L)] },
             Command::Quit => const { &[ctrl(Key::Q)] },
+            Command::WallOverview => const { &[key(Key::Home)] },
+            Command::PreviousCluster => const { &[key(Key::PageUp)] },
+            Command::NextCluster => const { &[key(Key::PageDown)] },
+            Command::Spotlight => const { &[key(Key::Space)] },
+            Command::ToggleSelectedForB2b => const { &[key(Key::S)] },
+            Command::TimerStartPause => const { &[key(Key::T)] },
+            Command::TimerReset => const { &[shift(Key::T)] },
+            Command::TimerLonger => const { &[key(Key::CloseBracket)] },
+            Command::TimerShorter => const { &[key(Key::OpenBracket)] },
             Command::OpenRecent(_)
             | Command::ChooseImportFile(_)
             | Command::RunImport
@@ -252,11 +285,15 @@ impl Command {
         }
     }
 
-    /// True for commands on plain keys, which must not fire while the user types text.
+    /// True for commands on plain keys (Shift aside), which must not fire while the user
+    /// types text.
     pub fn is_plain_key(&self) -> bool {
         !self.shortcuts().is_empty()
             && self.shortcuts().iter().all(|s| {
-                s.modifiers == Modifiers::NONE && !matches!(s.logical_key, Key::F1 | Key::F11)
+                !(s.modifiers.command
+                    || s.modifiers.ctrl
+                    || s.modifiers.alt
+                    || matches!(s.logical_key, Key::F1 | Key::F11))
             })
     }
 
@@ -274,9 +311,16 @@ impl Command {
             Command::ExportPdf | Command::ExportXlsx => !state.exporting,
             Command::Find => on(View::Board) || on(View::Ideas),
             Command::DeleteSelection => on(View::Board) || on(View::Ideas),
-            Command::GroupSelection | Command::VoteUp | Command::VoteDown => {
+            Command::GroupSelection => {
+                on(View::Board) && state.board_targets && !state.presentation
+            }
+            Command::VoteUp | Command::VoteDown | Command::ToggleSelectedForB2b => {
                 on(View::Board) && state.board_targets
             }
+            Command::WallOverview | Command::PreviousCluster | Command::NextCluster => {
+                on(View::Board) && state.presentation
+            }
+            Command::Spotlight => on(View::Board) && state.presentation && state.board_targets,
             Command::SelectAllCards | Command::ToggleHiddenTally | Command::ToggleSortByVotes => {
                 on(View::Board)
             }
@@ -357,6 +401,15 @@ impl Command {
             Command::WatchFolder => w.watch_folder,
             Command::ShowMergeLog => w.show_merge_log,
             Command::Quit => w.quit,
+            Command::WallOverview => w.wall_overview,
+            Command::PreviousCluster => w.previous_cluster,
+            Command::NextCluster => w.next_cluster,
+            Command::Spotlight => w.spotlight,
+            Command::ToggleSelectedForB2b => w.toggle_selected_for_b2b,
+            Command::TimerStartPause => w.timer_start_pause,
+            Command::TimerReset => w.timer_reset,
+            Command::TimerLonger => w.timer_longer,
+            Command::TimerShorter => w.timer_shorter,
         }
     }
 

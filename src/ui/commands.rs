@@ -5,6 +5,7 @@ use egui::{Key, ViewportCommand};
 
 use super::command::{Command, CommandState, ImportSlot};
 use super::dialogs::{self, DialogPurpose};
+use super::views::adjust_minutes;
 use super::{Intent, SynergiesApp, View, ViewCtx, theme};
 use crate::model::{Action, Language};
 
@@ -17,7 +18,12 @@ impl SynergiesApp {
             view: Some(self.view),
             can_undo: workshop.can_undo(),
             can_redo: workshop.can_redo(),
-            board_targets: self.board.has_targets(),
+            board_targets: if self.presentation {
+                self.board.wall.focused_idea().is_some()
+            } else {
+                self.board.has_targets()
+            },
+            presentation: self.presentation,
             current_cluster: self.board.current_cluster(session),
             clusters: session.clusters.len(),
             triage_focus: self.selection.focus.is_some(),
@@ -32,8 +38,15 @@ impl SynergiesApp {
     /// (Ctrl+Shift+Z before Ctrl+Z); plain keys wait while a text field is being typed in.
     pub(super) fn read_shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
+        let state = self.command_state();
         for command in Command::by_modifiers() {
             if typing && command.is_plain_key() {
+                continue;
+            }
+            // A plain key whose command cannot run now is left to the view (Space on
+            // the board selects a card; on the wall it is the spotlight). Ctrl+Z is
+            // always taken: it first saves the field being typed in, then undoes it.
+            if command.is_plain_key() && !command.available(&state) {
                 continue;
             }
             // Inside a text field, Ctrl+A selects its text, not the cards.
@@ -54,7 +67,11 @@ impl SynergiesApp {
             } else if self.show_help {
                 self.show_help = false;
             } else if self.presentation && !typing {
-                self.set_presentation(ctx, false);
+                // On the wall, Escape goes back a step before leaving the projector.
+                let stepped_back = self.view == View::Board && self.board.wall.back();
+                if !stepped_back {
+                    self.set_presentation(ctx, false);
+                }
             }
         }
     }
@@ -164,6 +181,16 @@ impl SynergiesApp {
             Command::ImportTableFiles => self.dialogs.start(DialogPurpose::ImportTableFiles),
             Command::WatchFolder => self.dialogs.start(DialogPurpose::WatchFolder),
             Command::ShowMergeLog => self.show_merge_log = !self.show_merge_log,
+            Command::TimerStartPause => self.timer.start_or_pause(ctx.input(|i| i.time)),
+            Command::TimerReset => self.timer.reset(),
+            Command::TimerLonger | Command::TimerShorter => {
+                let delta = if command == Command::TimerLonger {
+                    1
+                } else {
+                    -1
+                };
+                self.prefs.timer_minutes = adjust_minutes(self.prefs.timer_minutes, delta);
+            }
             Command::Find
             | Command::GroupSelection
             | Command::SelectAllCards
@@ -180,7 +207,12 @@ impl SynergiesApp {
             | Command::TriageImminent
             | Command::TriageDeepen
             | Command::TriageReset
-            | Command::DeleteSelection => self.view_command(ctx, &command),
+            | Command::DeleteSelection
+            | Command::WallOverview
+            | Command::PreviousCluster
+            | Command::NextCluster
+            | Command::Spotlight
+            | Command::ToggleSelectedForB2b => self.view_command(ctx, &command),
         }
     }
 
@@ -196,6 +228,7 @@ impl SynergiesApp {
         let mut intents = Vec::new();
         let mut cx = ViewCtx::new(
             self.doc.session(),
+            self.doc.version(),
             &mut self.prefs,
             self.presentation,
             &mut intents,

@@ -20,6 +20,21 @@ pub struct Document {
     /// The revision last handed to the autosaver.
     autosave_requested: u64,
     autosaver: Autosaver,
+    /// Tells this document's content apart from another's with the same revision.
+    serial: u64,
+}
+
+/// Where a document's content stands: it changes whenever the session does, so that
+/// the views can cache what they draw from it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ContentVersion {
+    serial: u64,
+    revision: u64,
+}
+
+fn next_serial() -> u64 {
+    static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Document {
@@ -40,6 +55,7 @@ impl Document {
             saved_revision: 0,
             autosave_requested: 0,
             autosaver: Autosaver::spawn(),
+            serial: next_serial(),
         }
     }
 
@@ -55,6 +71,7 @@ impl Document {
     pub fn restore(&mut self, recovery: &Recovery) -> Result<(), StoreError> {
         let loaded = store::load(&recovery.autosave)?;
         self.workshop = Workshop::new(loaded.session);
+        self.serial = next_serial();
         // Unsaved: the restored work differs from the file.
         self.saved_revision = u64::MAX;
         Ok(())
@@ -62,6 +79,14 @@ impl Document {
 
     pub fn session(&self) -> &Session {
         self.workshop.session()
+    }
+
+    /// Where the content stands: equal versions mean an unchanged session.
+    pub fn version(&self) -> ContentVersion {
+        ContentVersion {
+            serial: self.serial,
+            revision: self.workshop.revision(),
+        }
     }
 
     pub fn workshop(&self) -> &Workshop {

@@ -38,7 +38,7 @@ pub use app::SynergiesApp;
 pub use command::{Command, CommandState, ImportSlot};
 pub use files::ExportKind;
 pub use merging::{PendingMerge, WATCH_SETTLE};
-pub use views::View;
+pub use views::{View, WallMode};
 
 use crate::model::{Action, Language, Session};
 use i18n::Tr;
@@ -60,6 +60,8 @@ pub enum Intent {
 /// What a view gets to draw a frame: built once a frame by the app.
 pub struct ViewCtx<'a> {
     pub session: &'a Session,
+    /// Where the session's content stands, for caches drawn from it.
+    pub version: document::ContentVersion,
     /// The user's preferences (kept between runs, not in the session).
     pub prefs: &'a mut Preferences,
     pub language: Language,
@@ -73,6 +75,7 @@ impl<'a> ViewCtx<'a> {
     /// and where the views' intents go.
     pub fn new(
         session: &'a Session,
+        version: document::ContentVersion,
         prefs: &'a mut Preferences,
         presentation: bool,
         intents: &'a mut Vec<Intent>,
@@ -80,6 +83,7 @@ impl<'a> ViewCtx<'a> {
         let language = prefs.language;
         Self {
             session,
+            version,
             prefs,
             language,
             t: i18n::tr(language),

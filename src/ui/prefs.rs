@@ -28,6 +28,8 @@ pub struct Preferences {
     pub capture_table: Option<String>,
     /// Open the PDF or workbook once it is written.
     pub open_after_export: bool,
+    /// How long the tour-de-table countdown runs, in minutes.
+    pub timer_minutes: u32,
 }
 
 impl Default for Preferences {
@@ -40,6 +42,7 @@ impl Default for Preferences {
             capture_facilitator: None,
             capture_table: None,
             open_after_export: true,
+            timer_minutes: 3,
         }
     }
 }

@@ -50,3 +50,13 @@ pub fn presentation_visuals() -> egui::Visuals {
     visuals.selection.stroke.color = Color32::from_rgb(0, 70, 200);
     visuals
 }
+
+/// The wall's type sizes, in points (pixels at 1080p and zoom 1): read from 15 m.
+/// Card titles on the wall.
+pub const WALL_TITLE_PT: f32 = 32.0;
+/// Vote counts on the wall.
+pub const WALL_VOTES_PT: f32 = 48.0;
+/// A cluster's name over its cards, and the lanes' names.
+pub const WALL_HEADING_PT: f32 = 44.0;
+/// Organisation names, counts and the banners.
+pub const WALL_TEXT_PT: f32 = 28.0;

@@ -10,6 +10,7 @@ mod preparation;
 mod selection;
 mod synthesis;
 mod table;
+pub(crate) mod wall;
 
 pub use board::BoardView;
 pub use capture::{FicheCapture, IdeaCapture};
@@ -19,6 +20,8 @@ pub use ideas::IdeasView;
 pub use preparation::PreparationView;
 pub use selection::SelectionView;
 pub use synthesis::SynthesisView;
+pub use wall::timer::{Timer, adjust_minutes, timer_ui};
+pub use wall::{TriageWall, WallMode};
 
 /// The workshop steps, as tabs (`Ctrl+1` … `Ctrl+6`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,4 +43,13 @@ impl View {
         View::Selection,
         View::Synthesis,
     ];
+}
+
+/// `text` with its first letter in upper case ("à trier" → "À trier").
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

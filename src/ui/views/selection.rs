@@ -9,6 +9,7 @@ use super::ideas::{FOLLOW_UP_FIELDS, IdeaDraft, follow_up_ui};
 use crate::model::{Action, Idea, Status};
 use crate::ui::ViewCtx;
 use crate::ui::command::Command;
+use crate::ui::views::TriageWall;
 
 /// An idea being dragged between lanes.
 #[derive(Clone, Debug)]
@@ -29,6 +30,8 @@ pub struct SelectionView {
     pub focus: Option<Uuid>,
     /// Its follow-up being edited: next step, owner, due date.
     draft: Option<IdeaDraft>,
+    /// The lanes as the projector shows them.
+    wall: TriageWall,
 }
 
 impl Default for SelectionView {
@@ -37,6 +40,7 @@ impl Default for SelectionView {
             top_n: 20,
             focus: None,
             draft: None,
+            wall: TriageWall,
         }
     }
 }
@@ -91,6 +95,12 @@ impl SelectionView {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        if cx.presentation {
+            // The wall: the follow-up being typed is saved, and no editing is shown.
+            self.flush(cx);
+            self.wall.ui(ui, cx, &mut self.focus);
+            return;
+        }
         let t = cx.t;
         let session = cx.session;
         ui.horizontal(|ui| {
@@ -129,7 +139,7 @@ impl SelectionView {
                 let title = if status == Status::Selected {
                     t.to_triage.to_owned()
                 } else {
-                    capitalised(status.label(cx.language))
+                    crate::ui::views::capitalised(status.label(cx.language))
                 };
                 ui.vertical(|ui| {
                     ui.set_width(lane_width);
@@ -314,12 +324,4 @@ impl SelectionView {
 fn lane_colour(status: Status) -> Color32 {
     let [r, g, b] = crate::theme::status_rgb(status);
     Color32::from_rgb(r, g, b)
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -9,7 +9,7 @@ use crate::model::{Idea, Session};
 use crate::ui::widgets::CardStyle;
 
 /// What the board shows.
-#[derive(Default, Clone)]
+#[derive(Default, Clone, Debug, PartialEq)]
 pub struct Filter {
     pub text: String,
     pub organisation: Option<Uuid>,

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::model::{Action, Cluster, ClusterTarget, Colour, Session};
 use crate::ui::ViewCtx;
 use crate::ui::command::Command;
+use crate::ui::views::wall::{WallInputs, WallView};
 use crate::ui::widgets::{card_ui, optional_choice_ui};
 
 mod clusters;
@@ -42,6 +43,8 @@ pub struct BoardView {
     /// Ideas in display order, as last drawn (for keyboard moves and Shift ranges).
     order: Vec<Uuid>,
     columns: usize,
+    /// What the projector shows in presentation mode.
+    pub wall: WallView,
 }
 
 impl BoardView {
@@ -71,6 +74,22 @@ impl BoardView {
     }
 
     pub fn on_command(&mut self, command: &Command, cx: &mut ViewCtx) {
+        if cx.presentation
+            && matches!(
+                command,
+                Command::Find
+                    | Command::WallOverview
+                    | Command::PreviousCluster
+                    | Command::NextCluster
+                    | Command::Spotlight
+                    | Command::VoteUp
+                    | Command::VoteDown
+                    | Command::ToggleSelectedForB2b
+            )
+        {
+            self.wall.on_command(command, cx);
+            return;
+        }
         let current = self.current_cluster(cx.session);
         match command {
             Command::Find => self.focus_filter = true,
@@ -84,6 +103,13 @@ impl BoardView {
                 let delta = if *command == Command::VoteUp { 1 } else { -1 };
                 for idea in self.targets() {
                     cx.apply(Action::AddVotes { idea, delta });
+                }
+            }
+            Command::ToggleSelectedForB2b => {
+                for id in self.targets() {
+                    if let Some(idea) = cx.session.idea(id) {
+                        cx.apply(crate::ui::views::wall::toggle_selected(id, idea.status));
+                    }
                 }
             }
             Command::ToggleHiddenTally => self.hidden_tally = !self.hidden_tally,
@@ -139,16 +165,23 @@ impl BoardView {
 
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
         let t = cx.t;
-        if !cx.presentation {
-            self.toolbar_ui(ui, cx);
-        } else if self.hidden_tally {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(t.tally_hidden).size(20.0));
-                if ui.button(RichText::new(t.reveal).size(20.0)).clicked() {
-                    cx.command(Command::ToggleHiddenTally);
-                }
-            });
+        if cx.presentation {
+            if self.hidden_tally {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(t.tally_hidden).size(24.0));
+                    if ui.button(RichText::new(t.reveal).size(24.0)).clicked() {
+                        cx.command(Command::ToggleHiddenTally);
+                    }
+                });
+            }
+            let inputs = WallInputs {
+                filter: &mut self.filter,
+                hidden_tally: self.hidden_tally,
+            };
+            self.wall.ui(ui, cx, inputs);
+            return;
         }
+        self.toolbar_ui(ui, cx);
         self.keyboard(ui, cx);
 
         let width = ui.available_width() - 16.0;
