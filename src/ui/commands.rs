@@ -68,7 +68,7 @@ impl SynergiesApp {
                 self.show_help = false;
             } else if self.presentation && !typing {
                 // On the wall, Escape goes back a step before leaving the projector.
-                let stepped_back = self.view == View::Board && self.board.wall.back();
+                let stepped_back = self.view == View::Board && self.board.wall_back();
                 if !stepped_back {
                     self.set_presentation(ctx, false);
                 }

@@ -66,6 +66,12 @@ impl BoardView {
         !self.selection.is_empty() || self.focus.is_some()
     }
 
+    /// Escape on the wall: one step back (see [`WallView::back`]); false when there
+    /// is none left to take.
+    pub fn wall_back(&mut self) -> bool {
+        self.wall.back(&mut self.filter)
+    }
+
     /// The cluster of the focused card, which the cluster commands act on.
     pub fn current_cluster(&self, session: &Session) -> Option<Uuid> {
         self.focus

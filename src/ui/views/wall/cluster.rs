@@ -67,7 +67,7 @@ pub(super) fn wall_card_ui(
     let votes_width = WALL_VOTES_PT * 2.2;
     // The votes, top right, in the largest type of the card.
     let votes_text = match (card.typed_votes, card.hidden_tally) {
-        (Some(typed), _) => format!("{typed}▏"),
+        (Some(typed), _) => format!("{typed}_"),
         (None, true) => "?".to_owned(),
         (None, false) => idea.votes.to_string(),
     };

@@ -119,14 +119,16 @@ impl WallView {
         self.mode = WallMode::Cluster;
     }
 
-    /// One step back (Escape): the spotlight to its cluster, the cluster to the
+    /// One step back (Escape): digits typed are dropped, the filter's field is
+    /// emptied and closed, the spotlight goes back to its cluster, the cluster to the
     /// overview. False when already on the overview.
-    pub fn back(&mut self) -> bool {
+    pub fn back(&mut self, filter: &mut Filter) -> bool {
         if !self.typed_votes.is_empty() {
             self.typed_votes.clear();
             return true;
         }
         if self.filter_open {
+            filter.text.clear();
             self.filter_open = false;
             return true;
         }
@@ -250,11 +252,8 @@ impl WallView {
                 if std::mem::take(&mut self.focus_filter) {
                     edit.request_focus();
                 }
+                // Enter keeps the filter and closes the field (Escape: see `back`).
                 if edit.lost_focus() {
-                    // Enter keeps the filter; Escape empties it.
-                    if ui.input(|i| i.key_pressed(Key::Escape)) {
-                        filter.text.clear();
-                    }
                     self.filter_open = false;
                 }
             });

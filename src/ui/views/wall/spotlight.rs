@@ -49,7 +49,7 @@ impl WallView {
             let column = vec2(WALL_VOTES_PT * 5.0, ui.available_height());
             ui.allocate_ui_with_layout(column, egui::Layout::top_down(egui::Align::Center), |ui| {
                 let votes = if !self.typed_votes.is_empty() {
-                    format!("{}▏", self.typed_votes)
+                    format!("{}_", self.typed_votes)
                 } else if hidden_tally {
                     "?".to_owned()
                 } else {
