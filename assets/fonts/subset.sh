@@ -15,3 +15,11 @@ for face in DejaVuSans DejaVuSans-Bold; do
     --output-file="$face-Latin.ttf"
 done
 ls -la ./*-Latin.ttf
+
+# The app's fallback for right-to-left titles (Arabic, Hebrew), behind egui's own fonts:
+# without it they would be drawn as boxes. The PDF does not embed it.
+pyftsubset "$src/DejaVuSans.ttf" \
+  --unicodes="U+0590-05FF,U+0600-06FF,U+0750-077F,U+FB1D-FB4F,U+FB50-FDFF,U+FE70-FEFF" \
+  --layout-features='*' --name-IDs='*' --name-languages='*' --notdef-outline --glyph-names \
+  --output-file="DejaVuSans-RTL.ttf"
+ls -la ./DejaVuSans-RTL.ttf

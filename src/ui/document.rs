@@ -32,6 +32,13 @@ pub struct ContentVersion {
     revision: u64,
 }
 
+impl ContentVersion {
+    /// True when both versions are of the same document (opened or restored once).
+    pub fn same_document(&self, other: &ContentVersion) -> bool {
+        self.serial == other.serial
+    }
+}
+
 fn next_serial() -> u64 {
     static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed)

@@ -8,20 +8,29 @@ pub fn rgb(colour: crate::theme::Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// DejaVu Sans cut down to Arabic and Hebrew (see `assets/fonts/subset.sh`).
+const RTL_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-RTL.ttf");
+
 /// egui's fonts, with DejaVu Sans (the report's font) behind them for the characters
-/// they lack (arrows, rarer Latin letters).
+/// they lack (arrows, rarer Latin letters), then its Arabic and Hebrew letters, so that
+/// a right-to-left title is drawn, not boxes.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "dejavu".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(crate::report::REGULAR_FONT)),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("dejavu".to_owned());
+    for (name, data) in [
+        ("dejavu", crate::report::REGULAR_FONT),
+        ("dejavu-rtl", RTL_FONT),
+    ] {
+        fonts.font_data.insert(
+            name.to_owned(),
+            std::sync::Arc::new(egui::FontData::from_static(data)),
+        );
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            fonts
+                .families
+                .entry(family)
+                .or_default()
+                .push(name.to_owned());
+        }
     }
     ctx.set_fonts(fonts);
 }

@@ -225,8 +225,9 @@ pub fn card_ui(
     let title_font = FontId::proportional(style.title_size);
     let max_rows =
         (((inner.height() - footer_height) / (style.title_size * 1.2)).floor() as usize).max(1);
-    let mut job =
-        egui::text::LayoutJob::simple(idea.title.clone(), title_font, text_colour, inner.width());
+    // Drawn in reading order: a run of Arabic inside a French title is not reversed.
+    let title = crate::model::text::display_order(&idea.title).into_owned();
+    let mut job = egui::text::LayoutJob::simple(title, title_font, text_colour, inner.width());
     job.wrap.max_rows = max_rows;
     job.wrap.break_anywhere = false;
     let galley = ui.painter().layout_job(job);

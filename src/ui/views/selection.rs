@@ -40,7 +40,7 @@ impl Default for SelectionView {
             top_n: 20,
             focus: None,
             draft: None,
-            wall: TriageWall,
+            wall: TriageWall::default(),
         }
     }
 }
@@ -206,7 +206,7 @@ impl SelectionView {
                 );
                 let orgs = session.organisation_names(idea);
                 let mut job = egui::text::LayoutJob::simple(
-                    idea.title.clone(),
+                    crate::model::text::display_order(&idea.title).into_owned(),
                     egui::FontId::proportional(15.0),
                     ui.visuals().strong_text_color(),
                     rect.width() - 56.0,

@@ -90,7 +90,7 @@ impl Layout {
 }
 
 impl BoardView {
-    pub(super) fn layout(&self, session: &Session, width: f32, presentation: bool) -> Layout {
+    pub(super) fn layout(&self, session: &Session, width: f32) -> Layout {
         let folded = fold(&self.filter.text);
         let visible: Vec<usize> = session
             .ideas
@@ -99,7 +99,7 @@ impl BoardView {
             .filter(|(_, idea)| self.filter.matches(session, idea, &folded))
             .map(|(i, _)| i)
             .collect();
-        let title_size = self.card_title_size(presentation, visible.len());
+        let title_size = self.card_title_size(false, visible.len());
         let min_card = vec2((title_size * 13.5_f32).max(220.0), title_size * 6.4);
         let gap = 10.0;
         let header = title_size * 1.5 + 14.0;
@@ -145,9 +145,6 @@ impl BoardView {
             || self.filter.table.is_some();
         if filtering {
             sections.retain(|s| !s.ideas.is_empty());
-        } else if presentation {
-            // On the wall, an empty "not grouped" box is only noise.
-            sections.retain(|s| s.cluster.is_some() || !s.ideas.is_empty());
         }
         let mut top = 0.0;
         for section in &mut sections {
@@ -171,7 +168,7 @@ impl BoardView {
             style: CardStyle {
                 title_size,
                 show_votes: !self.hidden_tally,
-                vote_buttons: !presentation || title_size < 28.0,
+                vote_buttons: true,
             },
         }
     }

@@ -2,7 +2,8 @@
 //! another card; select with click, Shift, Ctrl, a lasso or the keyboard; group, vote,
 //! filter. Only the cards in view are laid out, so 5 000 ideas stay fluid.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use egui::{Color32, Key, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 use uuid::Uuid;
@@ -10,6 +11,7 @@ use uuid::Uuid;
 use crate::model::{Action, Cluster, ClusterTarget, Colour, Session};
 use crate::ui::ViewCtx;
 use crate::ui::command::Command;
+use crate::ui::document::ContentVersion;
 use crate::ui::views::wall::{WallInputs, WallView};
 use crate::ui::widgets::{card_ui, optional_choice_ui};
 
@@ -45,7 +47,29 @@ pub struct BoardView {
     columns: usize,
     /// What the projector shows in presentation mode.
     pub wall: WallView,
+    /// The layout last drawn, and what it was built from: rebuilt when the session,
+    /// the filter, the order or the width changes, not every frame.
+    layout_cache: Option<(LayoutKey, Arc<Layout>)>,
+    /// The clusters' names as last laid out, to see one appear or be renamed.
+    known_clusters: Option<(ContentVersion, HashMap<Uuid, String>)>,
+    /// A cluster to bring into view once laid out (new or renamed).
+    scroll_to_cluster: Option<Uuid>,
 }
+
+/// What the board's layout is built from.
+#[derive(Clone, PartialEq)]
+struct LayoutKey {
+    version: ContentVersion,
+    filter: Filter,
+    sort_by_votes: bool,
+    hidden_tally: bool,
+    width_bits: u32,
+}
+
+/// How near the edge of the board, in points, a dragged card makes it scroll.
+const EDGE_SCROLL_ZONE: f32 = 60.0;
+/// The fastest the board scrolls under a dragged card, in points a frame.
+const EDGE_SCROLL_MAX: f32 = 24.0;
 
 impl BoardView {
     /// The ideas an action applies to: the selection, else the focused card.
@@ -191,15 +215,7 @@ impl BoardView {
         self.keyboard(ui, cx);
 
         let width = ui.available_width() - 16.0;
-        let layout = self.layout(cx.session, width, cx.presentation);
-        self.columns = layout.columns;
-        self.order = layout
-            .order()
-            .map(|(_, _, i)| cx.session.ideas[i].id)
-            .collect();
-        if self.focus.is_some_and(|f| !self.order.contains(&f)) {
-            self.focus = None;
-        }
+        let layout = self.cached_layout(cx, width);
 
         egui::ScrollArea::vertical()
             .id_salt("board")
@@ -215,6 +231,59 @@ impl BoardView {
         if self.group_prompt.is_some() {
             self.group_prompt_ui(ui, cx);
         }
+    }
+
+    /// The layout for this frame: the last one, unless what it is built from changed.
+    fn cached_layout(&mut self, cx: &ViewCtx, width: f32) -> Arc<Layout> {
+        let key = LayoutKey {
+            version: cx.version,
+            filter: self.filter.clone(),
+            sort_by_votes: self.sort_by_votes,
+            hidden_tally: self.hidden_tally,
+            width_bits: width.to_bits(),
+        };
+        if let Some((cached_key, layout)) = &self.layout_cache
+            && *cached_key == key
+        {
+            return Arc::clone(layout);
+        }
+        let layout = Arc::new(self.layout(cx.session, width));
+        self.columns = layout.columns;
+        self.order = layout
+            .order()
+            .map(|(_, _, i)| cx.session.ideas[i].id)
+            .collect();
+        if self.focus.is_some_and(|f| !self.order.contains(&f)) {
+            self.focus = None;
+        }
+        self.notice_cluster_changes(cx);
+        self.layout_cache = Some((key, Arc::clone(&layout)));
+        layout
+    }
+
+    /// Remembers the clusters' names; one that appeared or was renamed since the last
+    /// layout of the same document is brought into view.
+    fn notice_cluster_changes(&mut self, cx: &ViewCtx) {
+        let names: HashMap<Uuid, String> = cx
+            .session
+            .clusters
+            .iter()
+            .map(|c| (c.id, c.name.clone()))
+            .collect();
+        if let Some((version, known)) = &self.known_clusters
+            && version.same_document(&cx.version)
+        {
+            let changed = cx
+                .session
+                .clusters
+                .iter()
+                .rev()
+                .find(|c| known.get(&c.id) != Some(&c.name));
+            if let Some(cluster) = changed {
+                self.scroll_to_cluster = Some(cluster.id);
+            }
+        }
+        self.known_clusters = Some((cx.version, names));
     }
 
     fn toolbar_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
@@ -369,6 +438,18 @@ impl BoardView {
             self.lasso_start = Some(p - origin.to_vec2());
         }
 
+        // A new or renamed cluster is brought into view, wherever it is.
+        if let Some(wanted) = self.scroll_to_cluster.take()
+            && let Some(section) = layout.sections.iter().find(|s| s.cluster == Some(wanted))
+        {
+            let rect = Rect::from_min_size(
+                pos2(0.0, section.top),
+                vec2(width - layout.gap, section.height.min(viewport.height())),
+            );
+            ui.scroll_to_rect(to_screen(rect), Some(egui::Align::TOP));
+        }
+        self.edge_scroll(ui);
+
         let mut clicked: Option<(Uuid, egui::Modifiers)> = None;
         let mut drop: Option<(Vec<Uuid>, DropTarget)> = None;
         for section in &layout.sections {
@@ -497,6 +578,24 @@ impl BoardView {
         }
     }
 
+    /// While cards are dragged near the top or the bottom of the board, it scrolls that
+    /// way, the faster the nearer the edge.
+    fn edge_scroll(&self, ui: &mut Ui) {
+        let dragging = egui::DragAndDrop::has_payload_of_type::<DraggedCards>(ui.ctx());
+        let Some(pointer) = ui.ctx().pointer_latest_pos().filter(|_| dragging) else {
+            return;
+        };
+        let visible = ui.clip_rect();
+        if !visible.x_range().contains(pointer.x) {
+            return;
+        }
+        let speed = edge_scroll_speed(pointer.y - visible.top(), visible.bottom() - pointer.y);
+        if speed != 0.0 {
+            ui.scroll_with_delta(vec2(0.0, speed));
+            ui.ctx().request_repaint();
+        }
+    }
+
     fn click(&mut self, id: Uuid, modifiers: egui::Modifiers) {
         if modifiers.command {
             if !self.selection.remove(&id) {
@@ -559,7 +658,35 @@ impl BoardView {
     }
 }
 
+/// How fast the board scrolls under a dragged card `from_top` and `from_bottom` points
+/// from its edges: positive scrolls up (towards the top), zero away from the edges.
+fn edge_scroll_speed(from_top: f32, from_bottom: f32) -> f32 {
+    let pull = |distance: f32| (1.0 - distance.max(0.0) / EDGE_SCROLL_ZONE).max(0.0);
+    if from_top < EDGE_SCROLL_ZONE {
+        EDGE_SCROLL_MAX * pull(from_top)
+    } else if from_bottom < EDGE_SCROLL_ZONE {
+        -EDGE_SCROLL_MAX * pull(from_bottom)
+    } else {
+        0.0
+    }
+}
+
 enum DropTarget {
     Cluster(Option<Uuid>),
     Card(Uuid),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_dragged_near_an_edge_scrolls_that_way_faster_nearer() {
+        assert_eq!(edge_scroll_speed(300.0, 300.0), 0.0);
+        assert!(edge_scroll_speed(10.0, 600.0) > edge_scroll_speed(50.0, 600.0));
+        assert!(edge_scroll_speed(50.0, 600.0) > 0.0);
+        assert!(edge_scroll_speed(600.0, 5.0) < edge_scroll_speed(600.0, 40.0));
+        assert!(edge_scroll_speed(600.0, 40.0) < 0.0);
+        assert_eq!(edge_scroll_speed(0.0, 600.0), EDGE_SCROLL_MAX);
+    }
 }

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::{arrow_step, stepped};
 use crate::model::{Idea, Session, Status};
 use crate::ui::ViewCtx;
+use crate::ui::document::ContentVersion;
 use crate::ui::theme::{WALL_HEADING_PT, WALL_TEXT_PT, WALL_TITLE_PT};
 
 /// The lanes, left to right.
@@ -23,21 +24,36 @@ pub const LANES: [Status; 4] = [
 const CARD_HEIGHT: f32 = WALL_TITLE_PT * 2.5 + WALL_TEXT_PT * 1.2 + 24.0;
 const GAP: f32 = 12.0;
 
-/// The triage wall's state: none of its own beyond the Sélection view's focus.
+/// The triage wall's state: the lanes' ideas, cached until the session changes (the
+/// focus is the Sélection view's).
 #[derive(Default)]
-pub struct TriageWall;
+pub struct TriageWall {
+    /// Indices into `session.ideas`, one list a lane.
+    lanes: Vec<Vec<usize>>,
+    lanes_version: Option<ContentVersion>,
+}
 
 impl TriageWall {
     /// The wall, in the central panel; `focus` is the Sélection view's focused idea.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, focus: &mut Option<Uuid>) {
         let session = cx.session;
         let t = cx.t;
-        let lanes: Vec<Vec<&Idea>> = LANES
-            .iter()
-            .map(|&s| session.ideas_with_status(s))
-            .collect();
+        if self.lanes_version != Some(cx.version) {
+            self.lanes = LANES
+                .iter()
+                .map(|&status| {
+                    let mut lane: Vec<usize> = (0..session.ideas.len())
+                        .filter(|&i| session.ideas[i].status == status)
+                        .collect();
+                    lane.sort_by_key(|&i| std::cmp::Reverse(session.ideas[i].votes));
+                    lane
+                })
+                .collect();
+            self.lanes_version = Some(cx.version);
+        }
+        let lanes = &self.lanes;
         if !ui.ctx().egui_wants_keyboard_input() {
-            move_focus(ui, &lanes, focus);
+            move_focus(ui, session, lanes, focus);
         }
         let lane_width = (ui.available_width() - GAP * 3.0) / 4.0;
         let top = ui.cursor().top();
@@ -46,7 +62,7 @@ impl TriageWall {
         let per_lane =
             (((bottom - top - header_height + GAP) / (CARD_HEIGHT + GAP)).floor() as usize).max(1);
         let mut clicked = None;
-        for (l, (status, ideas)) in LANES.iter().zip(&lanes).enumerate() {
+        for (l, (status, ideas)) in LANES.iter().zip(lanes).enumerate() {
             let left = ui.max_rect().left() + l as f32 * (lane_width + GAP);
             let lane =
                 Rect::from_min_max(egui::pos2(left, top), egui::pos2(left + lane_width, bottom));
@@ -82,10 +98,12 @@ impl TriageWall {
                 count,
                 colour,
             );
-            let focused_at = focus.and_then(|f| ideas.iter().position(|i| i.id == f));
+            let focused_at =
+                focus.and_then(|f| ideas.iter().position(|&i| session.ideas[i].id == f));
             let page = focused_at.map_or(0, |p| p / per_lane);
             let first = page * per_lane;
-            for (slot, idea) in ideas.iter().enumerate().skip(first).take(per_lane) {
+            for (slot, &i) in ideas.iter().enumerate().skip(first).take(per_lane) {
+                let idea = &session.ideas[i];
                 let y = header.bottom() + (slot - first) as f32 * (CARD_HEIGHT + GAP);
                 let rect = Rect::from_min_size(
                     egui::pos2(lane.left() + 8.0, y),
@@ -116,19 +134,20 @@ impl TriageWall {
 
 /// Arrows: up and down within a lane, left and right to the neighbouring lane with
 /// ideas (at the same height where it can).
-fn move_focus(ui: &Ui, lanes: &[Vec<&Idea>], focus: &mut Option<Uuid>) {
+fn move_focus(ui: &Ui, session: &Session, lanes: &[Vec<usize>], focus: &mut Option<Uuid>) {
     let step = arrow_step(ui, usize::MAX);
     if step == 0 {
         return;
     }
+    let id = |i: usize| session.ideas[i].id;
     let at = focus.and_then(|f| {
         lanes
             .iter()
             .enumerate()
-            .find_map(|(l, ideas)| ideas.iter().position(|i| i.id == f).map(|p| (l, p)))
+            .find_map(|(l, ideas)| ideas.iter().position(|&i| id(i) == f).map(|p| (l, p)))
     });
     let Some((lane, position)) = at else {
-        *focus = lanes.iter().find_map(|ideas| ideas.first()).map(|i| i.id);
+        *focus = lanes.iter().find_map(|ideas| ideas.first()).map(|&i| id(i));
         return;
     };
     if step.abs() == 1 {
@@ -136,8 +155,8 @@ fn move_focus(ui: &Ui, lanes: &[Vec<&Idea>], focus: &mut Option<Uuid>) {
         let mut next = lane as isize + step;
         while (0..lanes.len() as isize).contains(&next) {
             let ideas = &lanes[next as usize];
-            if let Some(idea) = ideas.get(position.min(ideas.len().saturating_sub(1))) {
-                *focus = Some(idea.id);
+            if let Some(&idea) = ideas.get(position.min(ideas.len().saturating_sub(1))) {
+                *focus = Some(id(idea));
                 return;
             }
             next += step;
@@ -145,7 +164,7 @@ fn move_focus(ui: &Ui, lanes: &[Vec<&Idea>], focus: &mut Option<Uuid>) {
     } else {
         let ideas = &lanes[lane];
         let position = stepped(position, step.signum(), ideas.len());
-        *focus = ideas.get(position).map(|i| i.id);
+        *focus = ideas.get(position).map(|&i| id(i));
     }
 }
 
