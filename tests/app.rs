@@ -232,6 +232,50 @@ fn the_most_voted_are_selected_and_undo_puts_them_back() {
     assert_eq!(count(h.state(), |s| s.is_selected()), selected_after);
 }
 
+#[test]
+fn retenir_les_n_says_what_it_will_change_and_keeps_what_was_picked_by_hand() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    ctrl(&mut h, Key::Num5);
+    // The third of the proposed ideas (most voted first), so outside the top 2,
+    // picked by hand from the list.
+    let picked = h
+        .state()
+        .doc
+        .session()
+        .ideas_with_status(Status::Proposed)
+        .get(2)
+        .map(|i| i.title.clone())
+        .expect("three proposed ideas");
+    let row = h.get_by_label_contains(&format!(" · {picked}")).rect();
+    let select = h
+        .get_all_by_label("+ Retenir")
+        .min_by(|a, b| {
+            (a.rect().center().y - row.center().y)
+                .abs()
+                .total_cmp(&(b.rect().center().y - row.center().y).abs())
+        })
+        .expect("its button");
+    select.click();
+    h.run();
+    assert_eq!(idea_titled(h.state(), &picked).status, Status::Selected);
+    // A small N: the preview says what will happen before it does.
+    h.state_mut().selection.top_n = 2;
+    h.run();
+    assert!(
+        h.query_by_label_contains("retenue à la main reste retenue")
+            .or_else(|| h.query_by_label_contains("retenues à la main restent retenues"))
+            .is_some(),
+        "the preview names the ideas picked by hand"
+    );
+    ctrl(&mut h, Key::R);
+    assert_eq!(
+        idea_titled(h.state(), &picked).status,
+        Status::Selected,
+        "picked by hand, still selected"
+    );
+}
+
 fn count(app: &SynergiesApp, which: impl Fn(Status) -> bool) -> usize {
     app.doc
         .session()

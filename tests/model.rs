@@ -416,3 +416,51 @@ fn a_field_edit_is_validated_as_its_update_and_needs_a_field() {
     assert_eq!(w.session(), &before);
     assert!(!w.can_undo());
 }
+
+#[test]
+fn select_top_voted_never_unselects_an_idea_selected_by_hand() {
+    let mut w = workshop();
+    // The least voted proposed idea, selected by hand.
+    let by_hand = w
+        .session()
+        .ideas
+        .iter()
+        .filter(|i| i.status == Status::Proposed)
+        .min_by_key(|i| i.votes)
+        .map(|i| i.id)
+        .expect("a proposed idea");
+    w.apply(Action::SetStatus {
+        ideas: vec![by_hand],
+        status: Status::Selected,
+    })
+    .expect("selected");
+    let plan = synergies::model::TopVotedPlan::of(w.session(), 2);
+    assert!(!plan.unselect.contains(&by_hand));
+    assert!(plan.kept_by_hand >= 1);
+    w.apply(Action::SelectTopVoted { n: 2 }).expect("selected");
+    assert_eq!(
+        w.session().idea(by_hand).map(|i| i.status),
+        Some(Status::Selected),
+        "still selected"
+    );
+    // What the plan said is what happened.
+    for id in &plan.select {
+        assert_eq!(
+            w.session().idea(*id).map(|i| i.status),
+            Some(Status::Selected)
+        );
+    }
+    for id in &plan.unselect {
+        assert_eq!(
+            w.session().idea(*id).map(|i| i.status),
+            Some(Status::Proposed)
+        );
+    }
+    // Put back among the proposed by hand, it is the vote's again.
+    w.apply(Action::SetStatus {
+        ideas: vec![by_hand],
+        status: Status::Proposed,
+    })
+    .expect("unselected");
+    assert!(w.session().idea(by_hand).is_some_and(|i| !i.hand_picked));
+}

@@ -103,6 +103,7 @@ catalogue! {
             wall_page: "page {page}/{pages}", "page {page}/{pages}";
             wall_idea_of: "Idée {n} sur {total} du regroupement (← → pour passer à la voisine)", "Idea {n} of {total} in the cluster (← → for its neighbours)";
             votes_label: "votes", "votes";
+            top_n_nothing: "Rien ne changera : les N plus votées sont déjà retenues.", "Nothing will change: the N most voted are already selected.";
             mark_selected: "retenue", "selected";
             mark_abandoned: "abandonnée", "abandoned";
             mark_imminent: "imminente", "imminent";

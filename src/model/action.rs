@@ -92,7 +92,8 @@ pub enum Action {
         status: Status,
     },
     /// Selects the `n` most voted ideas for B2B meetings (ties: earliest first); ideas
-    /// selected but not yet triaged that fall outside the top `n` go back to proposed.
+    /// it selected before, not yet triaged, that fall outside the top `n` go back to
+    /// proposed. Ideas selected by hand stay selected (see [`TopVotedPlan`]).
     SelectTopVoted {
         n: usize,
     },
@@ -723,24 +724,28 @@ impl Action {
                     if current.status != *status {
                         let mut idea = current.clone();
                         idea.status = *status;
+                        idea.hand_picked = *status != Status::Proposed;
                         idea.modified = now;
                         edits.push(put(Record::Idea(idea)));
                     }
                 }
             }
             Action::SelectTopVoted { n } => {
-                let mut ranked: Vec<&Idea> = session.ideas.iter().collect();
-                ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.created.cmp(&b.created)));
-                let top: HashSet<Uuid> = ranked.iter().take(*n).map(|i| i.id).collect();
+                let plan = TopVotedPlan::of(session, *n);
+                let now_status = |id: Uuid| {
+                    if plan.select.contains(&id) {
+                        Some(Status::Selected)
+                    } else if plan.unselect.contains(&id) {
+                        Some(Status::Proposed)
+                    } else {
+                        None
+                    }
+                };
                 for idea in &session.ideas {
-                    let status = match idea.status {
-                        Status::Proposed if top.contains(&idea.id) => Status::Selected,
-                        Status::Selected if !top.contains(&idea.id) => Status::Proposed,
-                        other => other,
-                    };
-                    if status != idea.status {
+                    if let Some(status) = now_status(idea.id) {
                         let mut idea = idea.clone();
                         idea.status = status;
+                        idea.hand_picked = false;
                         idea.modified = now;
                         edits.push(put(Record::Idea(idea)));
                     }
@@ -998,4 +1003,44 @@ fn validate_idea(session: &Session, idea: &mut Idea) -> Result<(), ActionError> 
         exists(session.organisation(o), EntityKind::Organisation, o)?;
     }
     Ok(())
+}
+
+/// What "Retenir les N" would change: said before it is done, and what it does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TopVotedPlan {
+    /// Proposed ideas among the `n` most voted, to select.
+    pub select: Vec<Uuid>,
+    /// Ideas a previous "Retenir les N" selected, not triaged yet, now outside the top.
+    pub unselect: Vec<Uuid>,
+    /// Ideas outside the top, selected by hand, that stay selected.
+    pub kept_by_hand: usize,
+}
+
+impl TopVotedPlan {
+    /// The plan for the `n` most voted ideas (ties: the earliest first).
+    pub fn of(session: &Session, n: usize) -> Self {
+        let mut ranked: Vec<&Idea> = session.ideas.iter().collect();
+        ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.created.cmp(&b.created)));
+        let top: HashSet<Uuid> = ranked.iter().take(n).map(|i| i.id).collect();
+        let mut plan = Self::default();
+        for idea in &session.ideas {
+            match idea.status {
+                Status::Proposed if top.contains(&idea.id) => plan.select.push(idea.id),
+                Status::Selected if !top.contains(&idea.id) => {
+                    if idea.hand_picked {
+                        plan.kept_by_hand += 1;
+                    } else {
+                        plan.unselect.push(idea.id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        plan
+    }
+
+    /// True when it would change nothing.
+    pub fn is_empty(&self) -> bool {
+        self.select.is_empty() && self.unselect.is_empty()
+    }
 }

@@ -412,6 +412,9 @@ pub struct Idea {
     pub cluster: Option<Uuid>,
     #[serde(default)]
     pub status: Status,
+    /// Selected or triaged by hand (not by "Retenir les N"): never un-selected by it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hand_picked: bool,
     #[serde(default)]
     pub next_step: String,
     /// The organisation that carries the idea forward.
@@ -439,6 +442,7 @@ impl Idea {
             votes: 0,
             cluster: None,
             status: Status::Proposed,
+            hand_picked: false,
             next_step: String::new(),
             owner: None,
             due: None,

@@ -10,7 +10,7 @@ mod stats;
 pub mod text;
 mod workshop;
 
-pub use action::{Action, ActionError, ClusterTarget, Field, ImportBatch};
+pub use action::{Action, ActionError, ClusterTarget, Field, ImportBatch, TopVotedPlan};
 pub use edit::{Edit, EntityKind, Record};
 pub use entities::{
     Attendance, Category, Cluster, Colour, Direction, Entity, Facilitator, Fiche, Idea, IdeaKind,

@@ -6,9 +6,10 @@ use egui::{Color32, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
 use uuid::Uuid;
 
 use super::ideas::{FOLLOW_UP_FIELDS, IdeaDraft, follow_up_ui};
-use crate::model::{Action, Idea, Status};
+use crate::model::{Action, Idea, Language, Status, TopVotedPlan};
 use crate::ui::ViewCtx;
 use crate::ui::command::Command;
+use crate::ui::document::ContentVersion;
 use crate::ui::views::TriageWall;
 
 /// An idea being dragged between lanes.
@@ -32,6 +33,8 @@ pub struct SelectionView {
     draft: Option<IdeaDraft>,
     /// The lanes as the projector shows them.
     wall: TriageWall,
+    /// What "Retenir les N" would change, and for which session, N and language.
+    preview: Option<((ContentVersion, usize, Language), String)>,
 }
 
 impl Default for SelectionView {
@@ -41,6 +44,7 @@ impl Default for SelectionView {
             focus: None,
             draft: None,
             wall: TriageWall::default(),
+            preview: None,
         }
     }
 }
@@ -115,9 +119,15 @@ impl SelectionView {
             {
                 cx.command(Command::SelectTopN);
             }
-            ui.separator();
-            ui.label(RichText::new(t.triage_hint).weak());
+            let key = (cx.version, self.top_n, cx.language);
+            if self.preview.as_ref().is_none_or(|(k, _)| *k != key) {
+                self.preview = Some((key, top_n_preview(cx, self.top_n)));
+            }
+            if let Some((_, preview)) = &self.preview {
+                ui.label(RichText::new(preview).italics());
+            }
         });
+        ui.label(RichText::new(t.triage_hint).weak());
         ui.separator();
 
         egui::Panel::left("proposed")
@@ -319,6 +329,30 @@ impl SelectionView {
                 }
             });
     }
+}
+
+/// What "Retenir les N" would change, in words, before it is done.
+fn top_n_preview(cx: &ViewCtx, n: usize) -> String {
+    let plan = TopVotedPlan::of(cx.session, n);
+    if plan.is_empty() && plan.kept_by_hand == 0 {
+        return cx.t.top_n_nothing.to_owned();
+    }
+    let counts = &cx.t.counts;
+    let mut parts = Vec::new();
+    if !plan.select.is_empty() {
+        parts.push(counts.top_n_select.count(cx.language, plan.select.len()));
+    }
+    if !plan.unselect.is_empty() {
+        parts.push(
+            counts
+                .top_n_unselect
+                .count(cx.language, plan.unselect.len()),
+        );
+    }
+    if plan.kept_by_hand > 0 {
+        parts.push(counts.top_n_kept.count(cx.language, plan.kept_by_hand));
+    }
+    parts.join(" · ")
 }
 
 fn lane_colour(status: Status) -> Color32 {
