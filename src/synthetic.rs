@@ -83,6 +83,12 @@ pub fn synthetic_session(
             let n = batch.organisations.len();
             idea.organisations = vec![batch.organisations[i % n].id, batch.organisations[(i * 7 + 3) % n].id];
             idea.organisations.dedup();
+            // An offer and a need of its organisations' sheets, as a table links them.
+            let nf = batch.fiches.len();
+            if nf > 0 {
+                idea.fiches = vec![batch.fiches[(i * 2) % nf].id, batch.fiches[(i * 2 + 1) % nf].id];
+                idea.fiches.dedup();
+            }
             idea.table = Some(batch.tables[i % 6].id);
             idea.facilitator = Some(batch.facilitators[i % 12].id);
             idea.votes = u32::try_from(i * 37 % 11).unwrap_or(0);

@@ -46,7 +46,9 @@ impl WallView {
         let session = cx.session;
         let t = cx.t;
         let n = self.groups.len();
-        let space = ui.available_size();
+        // Below the banner, if any.
+        let area = ui.available_rect_before_wrap();
+        let space = area.size();
         let (columns, rows, tile) = tile_grid(n, space);
         self.overview_columns = columns;
         if !ui.ctx().egui_wants_keyboard_input() {
@@ -59,7 +61,7 @@ impl WallView {
         }
         let per_page = (columns * rows).max(1);
         let page = self.tile / per_page;
-        let origin = ui.max_rect().min;
+        let origin = area.min;
         // The type grows with the tiles, from the smallest that reads at 15 m.
         let scale = (tile.y / MIN_TILE.y).clamp(1.0, 1.8);
         let name_font = FontId::proportional(WALL_TEXT_PT * scale);
