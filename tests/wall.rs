@@ -235,10 +235,17 @@ fn the_filter_works_on_the_wall_with_a_banner_and_says_when_nothing_matches() {
     assert!(banner.0.contains("sur 510"), "{}", banner.0);
     // The tiles start below the banner, not under it.
     let banner_bottom = h.get_by_label_contains("Filtre :").rect().bottom();
-    let first = h.state().doc.session().clusters.iter().find_map(|c| {
-        h.query_by_label(&c.name).map(|n| n.rect().top())
-    });
-    assert!(first.is_some_and(|top| top >= banner_bottom), "{first:?} vs {banner_bottom}");
+    let first = h
+        .state()
+        .doc
+        .session()
+        .clusters
+        .iter()
+        .find_map(|c| h.query_by_label(&c.name).map(|n| n.rect().top()));
+    assert!(
+        first.is_some_and(|top| top >= banner_bottom),
+        "{first:?} vs {banner_bottom}"
+    );
     // A filter that matches nothing says so in words, not with a blank screen.
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
@@ -304,4 +311,3 @@ fn the_triage_wall_has_large_lanes_and_triages_by_key() {
         Some(Status::ToDeepen)
     );
 }
-

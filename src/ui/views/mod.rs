@@ -53,3 +53,29 @@ pub(crate) fn capitalised(text: &str) -> String {
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
 }
+
+/// The move the arrow keys ask for in a grid of `columns`: ±1 across, ±`columns` down.
+pub(crate) fn arrow_step(ui: &egui::Ui, columns: usize) -> isize {
+    let columns = columns.max(1) as isize;
+    ui.input(|i| {
+        if i.key_pressed(egui::Key::ArrowRight) {
+            1
+        } else if i.key_pressed(egui::Key::ArrowLeft) {
+            -1
+        } else if i.key_pressed(egui::Key::ArrowDown) {
+            columns
+        } else if i.key_pressed(egui::Key::ArrowUp) {
+            -columns
+        } else {
+            0
+        }
+    })
+}
+
+/// `current` moved by `step` within `0..len`.
+pub(crate) fn stepped(current: usize, step: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (current as isize + step).clamp(0, len as isize - 1) as usize
+}

@@ -379,21 +379,8 @@ impl BoardView {
         if ui.ctx().egui_wants_keyboard_input() || self.order.is_empty() {
             return;
         }
-        let columns = self.columns.max(1) as isize;
-        let (step, space) = ui.input(|i| {
-            let step = if i.key_pressed(Key::ArrowRight) {
-                1
-            } else if i.key_pressed(Key::ArrowLeft) {
-                -1
-            } else if i.key_pressed(Key::ArrowDown) {
-                columns
-            } else if i.key_pressed(Key::ArrowUp) {
-                -columns
-            } else {
-                0
-            };
-            (step, i.key_pressed(Key::Space))
-        });
+        let step = crate::ui::views::arrow_step(ui, self.columns);
+        let space = ui.input(|i| i.key_pressed(Key::Space));
         if step != 0 {
             let current = self
                 .focus

@@ -2,7 +2,7 @@
 //! move the focus, a click focuses, a double click or Space puts the card in the
 //! spotlight, `+`/`−` vote, digits then Enter set the count.
 
-use egui::{Align2, Color32, FontId, Key, Rect, Response, Sense, Stroke, StrokeKind, Ui, vec2};
+use egui::{Align2, Color32, FontId, Key, Rect, Response, Sense, StrokeKind, Ui, vec2};
 
 use super::{WallView, arrow_step, stepped};
 use crate::model::{Action, Idea, Session, Status};
@@ -55,11 +55,7 @@ pub(super) fn wall_card_ui(
         },
         accent,
     );
-    let border = if card.focused {
-        Stroke::new(6.0, ui.visuals().selection.stroke.color)
-    } else {
-        Stroke::new(1.5, Color32::from_gray(90))
-    };
+    let border = super::outline(ui, card.focused, Color32::from_gray(90));
     painter.rect_stroke(rect, 10.0, border, StrokeKind::Outside);
 
     let inner = rect.shrink2(vec2(16.0, 12.0));
@@ -146,8 +142,7 @@ impl WallView {
     pub(super) fn cluster_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, hidden_tally: bool) {
         let session = cx.session;
         let t = cx.t;
-        let Some(group_index) = self.open_index() else {
-            self.mode = super::WallMode::Overview;
+        let Some(group_index) = self.open_or_overview() else {
             return;
         };
         let ideas = self.groups[group_index].ideas.clone();

@@ -17,7 +17,7 @@ mod spotlight;
 pub mod timer;
 mod triage;
 
-use egui::{Key, RichText, Ui};
+use egui::{RichText, Ui};
 use uuid::Uuid;
 
 use super::board::Filter;
@@ -27,6 +27,7 @@ use crate::ui::ViewCtx;
 use crate::ui::command::Command;
 use crate::ui::document::ContentVersion;
 use crate::ui::theme::WALL_TEXT_PT;
+use crate::ui::views::{arrow_step, stepped};
 
 pub use triage::TriageWall;
 
@@ -103,8 +104,14 @@ impl WallView {
         self.groups.iter().position(|g| g.cluster == open)
     }
 
-    fn open_group(&self) -> Option<&WallGroup> {
-        self.open_index().map(|i| &self.groups[i])
+    /// The open cluster's place among the groups; back to the overview when it is
+    /// gone (deleted, or filtered out).
+    fn open_or_overview(&mut self) -> Option<usize> {
+        let index = self.open_index();
+        if index.is_none() {
+            self.mode = WallMode::Overview;
+        }
+        index
     }
 
     /// Opens the group at `index`, its first card in focus.
@@ -367,28 +374,12 @@ pub fn wall_groups(session: &Session, filter: &Filter, hidden_tally: bool) -> Ve
     groups
 }
 
-/// The move the arrow keys ask for in a grid of `columns`: ±1 across, ±`columns` down.
-fn arrow_step(ui: &Ui, columns: usize) -> isize {
-    let columns = columns.max(1) as isize;
-    ui.input(|i| {
-        if i.key_pressed(Key::ArrowRight) {
-            1
-        } else if i.key_pressed(Key::ArrowLeft) {
-            -1
-        } else if i.key_pressed(Key::ArrowDown) {
-            columns
-        } else if i.key_pressed(Key::ArrowUp) {
-            -columns
-        } else {
-            0
-        }
-    })
-}
-
-/// `current` moved by `step` within `0..len`.
-fn stepped(current: usize, step: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
+/// The outline of a tile or a card on the wall: thick in the selection colour when it
+/// has the focus, thin in its own colour otherwise.
+fn outline(ui: &Ui, focused: bool, colour: egui::Color32) -> egui::Stroke {
+    if focused {
+        egui::Stroke::new(6.0, ui.visuals().selection.stroke.color)
+    } else {
+        egui::Stroke::new(1.5, colour)
     }
-    (current as isize + step).clamp(0, len as isize - 1) as usize
 }

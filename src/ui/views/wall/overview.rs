@@ -1,9 +1,9 @@
 //! The wall's overview: every cluster on one screen as a tile with its name, its number
 //! of ideas and its votes. Arrows move the highlight, Enter or a click opens a cluster.
 
-use egui::{Align2, Color32, FontId, Key, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
+use egui::{Align2, Color32, FontId, Key, Rect, Sense, StrokeKind, Ui, pos2, vec2};
 
-use super::{WallView, arrow_step, stepped};
+use super::{WallView, arrow_step, outline, stepped};
 use crate::ui::ViewCtx;
 use crate::ui::theme::{WALL_TEXT_PT, rgb};
 use crate::ui::widgets::colour32;
@@ -98,11 +98,7 @@ impl WallView {
             painter.rect_stroke(
                 rect,
                 10.0,
-                if highlighted {
-                    Stroke::new(5.0, ui.visuals().selection.stroke.color)
-                } else {
-                    Stroke::new(1.5, colour)
-                },
+                outline(ui, highlighted, colour),
                 StrokeKind::Inside,
             );
             let inner = rect.shrink2(vec2(14.0, 10.0));

@@ -13,11 +13,10 @@ impl WallView {
     pub(super) fn spotlight_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, hidden_tally: bool) {
         let session = cx.session;
         let t = cx.t;
-        let Some(group) = self.open_group() else {
-            self.mode = super::WallMode::Overview;
+        let Some(group_index) = self.open_or_overview() else {
             return;
         };
-        let ideas = group.ideas.clone();
+        let ideas = self.groups[group_index].ideas.clone();
         let Some(mut index) = self
             .focus
             .and_then(|f| ideas.iter().position(|&i| session.ideas[i].id == f))
@@ -67,25 +66,19 @@ impl WallView {
                         egui::Button::new(RichText::new(text).size(WALL_HEADING_PT))
                             .min_size(vec2(WALL_HEADING_PT * 1.6, WALL_HEADING_PT * 1.4))
                     };
-                    let minus = ui.add(big("−"));
-                    minus.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, t.vote_minus_one)
-                    });
-                    if minus.clicked() {
-                        cx.apply(Action::AddVotes {
-                            idea: idea.id,
-                            delta: -1,
+                    for (text, name, delta) in
+                        [("−", t.vote_minus_one, -1), ("+", t.vote_plus_one, 1)]
+                    {
+                        let button = ui.add(big(text));
+                        button.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, name)
                         });
-                    }
-                    let plus = ui.add(big("+"));
-                    plus.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, t.vote_plus_one)
-                    });
-                    if plus.clicked() {
-                        cx.apply(Action::AddVotes {
-                            idea: idea.id,
-                            delta: 1,
-                        });
+                        if button.clicked() {
+                            cx.apply(Action::AddVotes {
+                                idea: idea.id,
+                                delta,
+                            });
+                        }
                     }
                 });
                 ui.add_space(8.0);

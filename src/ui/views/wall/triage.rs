@@ -3,10 +3,10 @@
 //! chrome. Arrows move the focused idea, `1`, `2`, `3` and `0` move it between lanes,
 //! a click focuses; each lane pages to keep its focused card in view.
 
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
+use egui::{Align2, Color32, FontId, Rect, Sense, StrokeKind, Ui, vec2};
 use uuid::Uuid;
 
-use super::{arrow_step, stepped};
+use super::{arrow_step, outline, stepped};
 use crate::model::{Idea, Session, Status};
 use crate::ui::ViewCtx;
 use crate::ui::document::ContentVersion;
@@ -186,16 +186,7 @@ fn triage_card_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &idea.title));
     let painter = ui.painter();
     painter.rect_filled(rect, 8.0, Color32::from_rgb(0xff, 0xfd, 0xf2));
-    painter.rect_stroke(
-        rect,
-        8.0,
-        if focused {
-            Stroke::new(6.0, ui.visuals().selection.stroke.color)
-        } else {
-            Stroke::new(1.5, colour)
-        },
-        StrokeKind::Outside,
-    );
+    painter.rect_stroke(rect, 8.0, outline(ui, focused, colour), StrokeKind::Outside);
     let inner = rect.shrink2(vec2(12.0, 8.0));
     let votes_width = WALL_TITLE_PT * 2.0;
     painter.text(
