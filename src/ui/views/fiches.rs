@@ -6,9 +6,7 @@ use egui::{RichText, Ui};
 use uuid::Uuid;
 
 use super::draft::{Draft, FieldSpec, field_specs};
-use super::table::{
-    Sort, SortKey, cell_ui, fit_columns, sort_headers_ui, sort_rows, table_builder,
-};
+use super::table::{Sort, SortKey, TableSpec, sort_rows, sortable_table_ui};
 use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
@@ -154,15 +152,10 @@ impl FichesView {
             t.unit,
             t.frequency,
         ];
-        let width = ui.available_width();
         let editing = self.editing.as_ref().map(|d| d.base.id);
-        let sort = &mut self.sort;
-        let mut clicked = None;
-        let builder = table_builder(
-            ui,
-            "fiches-table",
-            width,
-            &[
+        let spec = TableSpec {
+            id: "fiches-table",
+            columns: &[
                 (0.2, 60.0),
                 (0.08, 40.0),
                 (0.26, 60.0),
@@ -170,32 +163,26 @@ impl FichesView {
                 (0.08, 30.0),
                 (0.08, 30.0),
             ],
-            40.0,
-        );
-        fit_columns(&builder, width, &mut self.table_width);
-        builder
-            .header(24.0, |mut header| {
-                sort_headers_ui(&mut header, &headers, t.sort_hint, sort);
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                    let Some(fiche) = rows.get(row.index()) else {
-                        return;
-                    };
-                    row.set_selected(editing == Some(fiche.id));
-                    for column in 0..headers.len() {
-                        row.col(|ui| {
-                            let text = cell_text(session, fiche, column, cx.language);
-                            if cell_ui(ui, &text).clicked() {
-                                clicked = Some(fiche.id);
-                            }
-                        });
-                    }
-                    if row.response().clicked() {
-                        clicked = Some(fiche.id);
-                    }
-                });
-            });
+            last_at_least: 40.0,
+            headers: &headers,
+            row_height: ROW_HEIGHT,
+        };
+        let clicked = sortable_table_ui(
+            ui,
+            &spec,
+            &mut self.table_width,
+            &mut self.sort,
+            t.sort_hint,
+            rows.len(),
+            |index| {
+                let fiche = rows.get(index)?;
+                let cells = (0..headers.len())
+                    .map(|column| cell_text(session, fiche, column, cx.language))
+                    .collect();
+                Some((cells, editing == Some(fiche.id)))
+            },
+        )
+        .and_then(|index| rows.get(index).map(|f| f.id));
         if let Some(id) = clicked {
             self.edit(Some(id), cx);
         }

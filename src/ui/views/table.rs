@@ -146,6 +146,60 @@ pub fn sort_headers_ui(
     }
 }
 
+/// What a sortable table shows: its columns as `(share of the width, narrowest width)`
+/// then a last column of at least `last_at_least`, one header per column, its rows'
+/// height.
+pub struct TableSpec<'a> {
+    pub id: &'a str,
+    pub columns: &'a [(f32, f32)],
+    pub last_at_least: f32,
+    pub headers: &'a [&'a str],
+    pub row_height: f32,
+}
+
+/// A sortable, resizable table of `rows` rows that fills the width: the headers sort
+/// (`sort`), and `row_cells(index)` gives the texts of a row in view and whether it is
+/// selected. Returns the index of the row clicked, if any. `table_width` keeps the
+/// width the columns were fitted to (see [`fit_columns`]).
+pub fn sortable_table_ui(
+    ui: &mut Ui,
+    spec: &TableSpec,
+    table_width: &mut f32,
+    sort: &mut Option<Sort>,
+    sort_hint: &str,
+    rows: usize,
+    mut row_cells: impl FnMut(usize) -> Option<(Vec<String>, bool)>,
+) -> Option<usize> {
+    let width = ui.available_width();
+    let builder = table_builder(ui, spec.id, width, spec.columns, spec.last_at_least);
+    fit_columns(&builder, width, table_width);
+    let mut clicked = None;
+    builder
+        .header(24.0, |mut header| {
+            sort_headers_ui(&mut header, spec.headers, sort_hint, sort);
+        })
+        .body(|body| {
+            body.rows(spec.row_height, rows, |mut row| {
+                let index = row.index();
+                let Some((cells, selected)) = row_cells(index) else {
+                    return;
+                };
+                row.set_selected(selected);
+                for cell in &cells {
+                    row.col(|ui| {
+                        if cell_ui(ui, cell).clicked() {
+                            clicked = Some(index);
+                        }
+                    });
+                }
+                if row.response().clicked() {
+                    clicked = Some(index);
+                }
+            });
+        });
+    clicked
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,9 +6,7 @@ use uuid::Uuid;
 
 use super::capture::category_label;
 use super::draft::{Draft, FieldSpec, date_text, field_specs};
-use super::table::{
-    Sort, SortKey, cell_ui, fit_columns, sort_headers_ui, sort_rows, table_builder,
-};
+use super::table::{Sort, SortKey, TableSpec, sort_rows, sortable_table_ui};
 use crate::model::text::fold;
 use crate::model::{Action, Field, Idea, Language, Session, Status};
 use crate::ui::command::Command;
@@ -251,56 +249,43 @@ impl IdeasView {
             t.votes,
             t.status,
         ];
-        let width = ui.available_width();
-        let mut clicked = None;
-        let sort = &mut self.sort;
         let selected = self.selected;
-        let builder = table_builder(
-            ui,
-            "ideas-table",
-            width,
-            &[
+        let spec = TableSpec {
+            id: "ideas-table",
+            columns: &[
                 (0.34, 60.0),
                 (0.24, 60.0),
                 (0.14, 40.0),
                 (0.1, 40.0),
                 (0.07, 30.0),
             ],
-            40.0,
-        );
-        fit_columns(&builder, width, &mut self.table_width);
-        builder
-            .header(24.0, |mut header| {
-                sort_headers_ui(&mut header, &headers, t.sort_hint, sort);
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                    let Some(idea) = rows.get(row.index()).and_then(|&n| session.ideas.get(n))
-                    else {
-                        return;
-                    };
-                    row.set_selected(selected == Some(idea.id));
-                    let cells = [
-                        idea.title.clone(),
-                        session.organisation_names(idea).join(", "),
-                        category_label(session, idea.category.as_deref(), cx.language),
-                        idea.kind
-                            .map_or(String::new(), |k| k.label(cx.language).to_owned()),
-                        idea.votes.to_string(),
-                        idea.status.label(cx.language).to_owned(),
-                    ];
-                    for cell in &cells {
-                        row.col(|ui| {
-                            if cell_ui(ui, cell).clicked() {
-                                clicked = Some(idea.id);
-                            }
-                        });
-                    }
-                    if row.response().clicked() {
-                        clicked = Some(idea.id);
-                    }
-                });
-            });
+            last_at_least: 40.0,
+            headers: &headers,
+            row_height: ROW_HEIGHT,
+        };
+        let clicked = sortable_table_ui(
+            ui,
+            &spec,
+            &mut self.table_width,
+            &mut self.sort,
+            t.sort_hint,
+            rows.len(),
+            |index| {
+                let idea = rows.get(index).and_then(|&n| session.ideas.get(n))?;
+                let cells = vec![
+                    idea.title.clone(),
+                    session.organisation_names(idea).join(", "),
+                    category_label(session, idea.category.as_deref(), cx.language),
+                    idea.kind
+                        .map_or(String::new(), |k| k.label(cx.language).to_owned()),
+                    idea.votes.to_string(),
+                    idea.status.label(cx.language).to_owned(),
+                ];
+                Some((cells, selected == Some(idea.id)))
+            },
+        )
+        .and_then(|index| rows.get(index).and_then(|&n| session.ideas.get(n)))
+        .map(|idea| idea.id);
         if let Some(id) = clicked {
             self.select(id, cx);
         }

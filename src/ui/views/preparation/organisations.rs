@@ -7,9 +7,7 @@ use egui::{RichText, Ui};
 use uuid::Uuid;
 
 use super::super::draft::{Draft, FieldSpec, field_specs};
-use super::super::table::{
-    SortKey, cell_ui, fit_columns, sort_headers_ui, sort_rows, table_builder,
-};
+use super::super::table::{SortKey, TableSpec, sort_rows, sortable_table_ui};
 use crate::model::text::fold;
 use crate::model::{Action, Attendance, Field, Language, Organisation, Session};
 use crate::ui::command::Command;
@@ -193,14 +191,10 @@ impl PreparationView {
             t.fiches_column,
             t.ideas_column,
         ];
-        let width = ui.available_width();
         let selected = self.selected;
-        let sort = &mut self.sort;
-        let builder = table_builder(
-            ui,
-            "organisations-table",
-            width,
-            &[
+        let spec = TableSpec {
+            id: "organisations-table",
+            columns: &[
                 (0.26, 60.0),
                 (0.18, 40.0),
                 (0.14, 40.0),
@@ -208,37 +202,33 @@ impl PreparationView {
                 (0.12, 40.0),
                 (0.08, 30.0),
             ],
-            30.0,
+            last_at_least: 30.0,
+            headers: &headers,
+            row_height: 24.0,
+        };
+        let clicked = sortable_table_ui(
+            ui,
+            &spec,
+            &mut self.table_width,
+            &mut self.sort,
+            t.sort_hint,
+            rows.len(),
+            |index| {
+                let org = rows.get(index).copied()?;
+                let (fiches, ideas) = count(org.id);
+                let cells = (0..headers.len())
+                    .map(|column| match column {
+                        5 => fiches.to_string(),
+                        6 => ideas.to_string(),
+                        _ => organisation_cell(session, org, column, cx.language),
+                    })
+                    .collect();
+                Some((cells, selected == Some(org.id)))
+            },
         );
-        fit_columns(&builder, width, &mut self.table_width);
-        builder
-            .header(24.0, |mut header| {
-                sort_headers_ui(&mut header, &headers, t.sort_hint, sort);
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let Some(org) = rows.get(row.index()).copied() else {
-                        return;
-                    };
-                    row.set_selected(selected == Some(org.id));
-                    let (fiches, ideas) = count(org.id);
-                    for column in 0..headers.len() {
-                        let text = match column {
-                            5 => fiches.to_string(),
-                            6 => ideas.to_string(),
-                            _ => organisation_cell(session, org, column, cx.language),
-                        };
-                        row.col(|ui| {
-                            if cell_ui(ui, &text).clicked() {
-                                next = Some(Some(org.clone()));
-                            }
-                        });
-                    }
-                    if row.response().clicked() {
-                        next = Some(Some(org.clone()));
-                    }
-                });
-            });
+        if let Some(org) = clicked.and_then(|index| rows.get(index)) {
+            next = Some(Some((*org).clone()));
+        }
         if let Some(next) = next
             && next.as_ref().map(|o| o.id) != self.draft.as_ref().map(|d| d.draft.edit.id)
         {
