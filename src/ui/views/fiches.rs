@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use uuid::Uuid;
 
 use super::draft::{Draft, FieldSpec, field_specs};
-use super::table::{Sort, SortKey, TableSpec, sort_rows, sortable_table_ui};
+use super::table::{SortKey, TableSpec, TableState, sort_rows, sortable_table_ui};
 use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
@@ -33,9 +33,8 @@ pub struct FichesView {
     filter: String,
     /// The sheet being edited.
     editing: Option<Draft<Fiche>>,
-    sort: Option<Sort>,
-    /// The table's width last frame (see [`fit_columns`]).
-    table_width: f32,
+    /// The table's sort and fitted width.
+    table: TableState,
 }
 
 impl FichesView {
@@ -133,7 +132,7 @@ impl FichesView {
             .iter()
             .filter(|f| self.selected.is_none_or(|o| f.organisation == o))
             .collect();
-        sort_rows(&mut rows, self.sort, |f, column| {
+        sort_rows(&mut rows, self.table.sort, |f, column| {
             let text = cell_text(session, f, column, cx.language);
             // Quantities as numbers where they are ("2,5" before "10").
             match text.trim().replace(',', ".").parse::<f64>() {
@@ -153,25 +152,11 @@ impl FichesView {
             t.frequency,
         ];
         let editing = self.editing.as_ref().map(|d| d.base.id);
-        let spec = TableSpec {
-            id: "fiches-table",
-            columns: &[
-                (0.2, 60.0),
-                (0.08, 40.0),
-                (0.26, 60.0),
-                (0.16, 40.0),
-                (0.08, 30.0),
-                (0.08, 30.0),
-            ],
-            last_at_least: 40.0,
-            headers: &headers,
-            row_height: ROW_HEIGHT,
-        };
         let clicked = sortable_table_ui(
             ui,
-            &spec,
-            &mut self.table_width,
-            &mut self.sort,
+            &FICHES_TABLE,
+            &headers,
+            &mut self.table,
             t.sort_hint,
             rows.len(),
             |index| {
@@ -357,3 +342,18 @@ fn cell_text(
         _ => fiche.frequency.clone(),
     }
 }
+
+/// The resource sheets table's columns.
+const FICHES_TABLE: TableSpec = TableSpec {
+    id: "fiches-table",
+    columns: &[
+        (0.2, 60.0),
+        (0.08, 40.0),
+        (0.26, 60.0),
+        (0.16, 40.0),
+        (0.08, 30.0),
+        (0.08, 30.0),
+    ],
+    last_at_least: 40.0,
+    row_height: ROW_HEIGHT,
+};

@@ -146,37 +146,42 @@ pub fn sort_headers_ui(
     }
 }
 
-/// What a sortable table shows: its columns as `(share of the width, narrowest width)`
-/// then a last column of at least `last_at_least`, one header per column, its rows'
-/// height.
-pub struct TableSpec<'a> {
-    pub id: &'a str,
-    pub columns: &'a [(f32, f32)],
+/// A sortable table's columns as `(share of the width, narrowest width)`, then a last
+/// column of at least `last_at_least`, and its rows' height.
+pub struct TableSpec {
+    pub id: &'static str,
+    pub columns: &'static [(f32, f32)],
     pub last_at_least: f32,
-    pub headers: &'a [&'a str],
     pub row_height: f32,
 }
 
-/// A sortable, resizable table of `rows` rows that fills the width: the headers sort
-/// (`sort`), and `row_cells(index)` gives the texts of a row in view and whether it is
-/// selected. Returns the index of the row clicked, if any. `table_width` keeps the
-/// width the columns were fitted to (see [`fit_columns`]).
+/// What a table keeps between frames: its sort, and the width its columns were fitted
+/// to (see [`fit_columns`]).
+#[derive(Default)]
+pub struct TableState {
+    pub sort: Option<Sort>,
+    width: f32,
+}
+
+/// A sortable, resizable table of `rows` rows that fills the width, one header per
+/// column: `row_cells(index)` gives the texts of a row in view and whether it is
+/// selected. Returns the index of the row clicked, if any.
 pub fn sortable_table_ui(
     ui: &mut Ui,
     spec: &TableSpec,
-    table_width: &mut f32,
-    sort: &mut Option<Sort>,
+    headers: &[&str],
+    state: &mut TableState,
     sort_hint: &str,
     rows: usize,
     mut row_cells: impl FnMut(usize) -> Option<(Vec<String>, bool)>,
 ) -> Option<usize> {
     let width = ui.available_width();
     let builder = table_builder(ui, spec.id, width, spec.columns, spec.last_at_least);
-    fit_columns(&builder, width, table_width);
+    fit_columns(&builder, width, &mut state.width);
     let mut clicked = None;
     builder
         .header(24.0, |mut header| {
-            sort_headers_ui(&mut header, spec.headers, sort_hint, sort);
+            sort_headers_ui(&mut header, headers, sort_hint, &mut state.sort);
         })
         .body(|body| {
             body.rows(spec.row_height, rows, |mut row| {

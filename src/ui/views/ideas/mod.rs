@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::capture::category_label;
 use super::draft::{Draft, FieldSpec, date_text, field_specs};
-use super::table::{Sort, SortKey, TableSpec, sort_rows, sortable_table_ui};
+use super::table::{SortKey, TableSpec, TableState, sort_rows, sortable_table_ui};
 use crate::model::text::fold;
 use crate::model::{Action, Field, Idea, Language, Session, Status};
 use crate::ui::command::Command;
@@ -122,9 +122,8 @@ pub struct IdeasView {
     pub selected: Option<Uuid>,
     draft: Option<IdeaDraft>,
     focus_filter: bool,
-    sort: Option<Sort>,
-    /// The table's width last frame (see [`fit_columns`]).
-    table_width: f32,
+    /// The table's sort and fitted width.
+    table: TableState,
 }
 
 /// Row height of the list, in points.
@@ -170,7 +169,7 @@ impl IdeasView {
             })
             .map(|(n, _)| n)
             .collect();
-        sort_rows(&mut rows, self.sort, |&n, column| {
+        sort_rows(&mut rows, self.table.sort, |&n, column| {
             let idea = &session.ideas[n];
             match column {
                 0 => SortKey::text(&idea.title),
@@ -250,24 +249,11 @@ impl IdeasView {
             t.status,
         ];
         let selected = self.selected;
-        let spec = TableSpec {
-            id: "ideas-table",
-            columns: &[
-                (0.34, 60.0),
-                (0.24, 60.0),
-                (0.14, 40.0),
-                (0.1, 40.0),
-                (0.07, 30.0),
-            ],
-            last_at_least: 40.0,
-            headers: &headers,
-            row_height: ROW_HEIGHT,
-        };
         let clicked = sortable_table_ui(
             ui,
-            &spec,
-            &mut self.table_width,
-            &mut self.sort,
+            &IDEAS_TABLE,
+            &headers,
+            &mut self.table,
             t.sort_hint,
             rows.len(),
             |index| {
@@ -318,3 +304,17 @@ impl IdeasView {
         }
     }
 }
+
+/// The ideas table's columns.
+const IDEAS_TABLE: TableSpec = TableSpec {
+    id: "ideas-table",
+    columns: &[
+        (0.34, 60.0),
+        (0.24, 60.0),
+        (0.14, 40.0),
+        (0.1, 40.0),
+        (0.07, 30.0),
+    ],
+    last_at_least: 40.0,
+    row_height: ROW_HEIGHT,
+};

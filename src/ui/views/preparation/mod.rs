@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::draft::{Draft, FieldSpec, date_text, field_specs};
 use super::ideas::due_from_text;
-use super::table::Sort;
+use super::table::TableState;
 use crate::model::{Action, Category, Facilitator, Field, Language, Session, SessionInfo, Table};
 use crate::ui::command::Command;
 use crate::ui::i18n::Tr;
@@ -72,9 +72,8 @@ pub struct PreparationView {
     category_drafts: HashMap<Uuid, Draft<Category>>,
     selected: Option<Uuid>,
     draft: Option<OrganisationDraft>,
-    sort: Option<Sort>,
-    /// The table's width last frame (see [`fit_columns`]).
-    table_width: f32,
+    /// The organisations table's sort and fitted width.
+    table: TableState,
 }
 
 impl PreparationView {

@@ -177,7 +177,7 @@ impl PreparationView {
         }
         let count = |id: Uuid| counts.get(&id).copied().unwrap_or_default();
         let mut rows: Vec<&Organisation> = session.organisations.iter().collect();
-        sort_rows(&mut rows, self.sort, |o, column| match column {
+        sort_rows(&mut rows, self.table.sort, |o, column| match column {
             5 => SortKey::Number(count(o.id).0 as i64),
             6 => SortKey::Number(count(o.id).1 as i64),
             _ => SortKey::text(&organisation_cell(session, o, column, cx.language)),
@@ -192,25 +192,11 @@ impl PreparationView {
             t.ideas_column,
         ];
         let selected = self.selected;
-        let spec = TableSpec {
-            id: "organisations-table",
-            columns: &[
-                (0.26, 60.0),
-                (0.18, 40.0),
-                (0.14, 40.0),
-                (0.1, 40.0),
-                (0.12, 40.0),
-                (0.08, 30.0),
-            ],
-            last_at_least: 30.0,
-            headers: &headers,
-            row_height: 24.0,
-        };
         let clicked = sortable_table_ui(
             ui,
-            &spec,
-            &mut self.table_width,
-            &mut self.sort,
+            &ORGANISATIONS_TABLE,
+            &headers,
+            &mut self.table,
             t.sort_hint,
             rows.len(),
             |index| {
@@ -325,3 +311,18 @@ impl PreparationView {
         }
     }
 }
+
+/// The organisations table's columns.
+const ORGANISATIONS_TABLE: TableSpec = TableSpec {
+    id: "organisations-table",
+    columns: &[
+        (0.26, 60.0),
+        (0.18, 40.0),
+        (0.14, 40.0),
+        (0.1, 40.0),
+        (0.12, 40.0),
+        (0.08, 30.0),
+    ],
+    last_at_least: 30.0,
+    row_height: 24.0,
+};
