@@ -142,32 +142,16 @@ impl FichesView {
         });
         ui.label(t.counts.fiches.count(cx.language, rows.len()));
         ui.separator();
-        let headers = [
-            t.organisation,
-            t.direction,
-            t.resource,
-            t.category,
-            t.quantity,
-            t.unit,
-            t.frequency,
-        ];
         let editing = self.editing.as_ref().map(|d| d.base.id);
-        let clicked = sortable_table_ui(
-            ui,
-            &FICHES_TABLE,
-            &headers,
-            &mut self.table,
-            t.sort_hint,
-            rows.len(),
-            |index| {
+        let clicked =
+            sortable_table_ui(ui, &FICHES_TABLE, t, &mut self.table, rows.len(), |index| {
                 let fiche = rows.get(index)?;
-                let cells = (0..headers.len())
+                let cells = (0..FICHES_TABLE.column_count())
                     .map(|column| cell_text(session, fiche, column, cx.language))
                     .collect();
                 Some((cells, editing == Some(fiche.id)))
-            },
-        )
-        .and_then(|index| rows.get(index).map(|f| f.id));
+            })
+            .and_then(|index| rows.get(index).map(|f| f.id));
         if let Some(id) = clicked {
             self.edit(Some(id), cx);
         }
@@ -346,6 +330,17 @@ fn cell_text(
 /// The resource sheets table's columns.
 const FICHES_TABLE: TableSpec = TableSpec {
     id: "fiches-table",
+    headers: |t| {
+        vec![
+            t.organisation,
+            t.direction,
+            t.resource,
+            t.category,
+            t.quantity,
+            t.unit,
+            t.frequency,
+        ]
+    },
     columns: &[
         (0.2, 60.0),
         (0.08, 40.0),

@@ -2,6 +2,7 @@
 //! their column (click again to reverse), cells cut to their column with the full text
 //! on hover.
 
+use crate::ui::i18n::Tr;
 use egui::{Label, Response, RichText, Role, Sense, Ui, WidgetInfo};
 use egui_extras::{Column, TableBuilder, TableRow};
 
@@ -147,12 +148,21 @@ pub fn sort_headers_ui(
 }
 
 /// A sortable table's columns as `(share of the width, narrowest width)`, then a last
-/// column of at least `last_at_least`, and its rows' height.
+/// column of at least `last_at_least`, its rows' height, and its headers (one a column,
+/// in the catalogue's words).
 pub struct TableSpec {
     pub id: &'static str,
+    pub headers: fn(&'static Tr) -> Vec<&'static str>,
     pub columns: &'static [(f32, f32)],
     pub last_at_least: f32,
     pub row_height: f32,
+}
+
+impl TableSpec {
+    /// How many columns the table has, the last one included.
+    pub const fn column_count(&self) -> usize {
+        self.columns.len() + 1
+    }
 }
 
 /// What a table keeps between frames: its sort, and the width its columns were fitted
@@ -169,19 +179,19 @@ pub struct TableState {
 pub fn sortable_table_ui(
     ui: &mut Ui,
     spec: &TableSpec,
-    headers: &[&str],
+    t: &'static Tr,
     state: &mut TableState,
-    sort_hint: &str,
     rows: usize,
     mut row_cells: impl FnMut(usize) -> Option<(Vec<String>, bool)>,
 ) -> Option<usize> {
     let width = ui.available_width();
     let builder = table_builder(ui, spec.id, width, spec.columns, spec.last_at_least);
     fit_columns(&builder, width, &mut state.width);
+    let headers = (spec.headers)(t);
     let mut clicked = None;
     builder
         .header(24.0, |mut header| {
-            sort_headers_ui(&mut header, headers, sort_hint, &mut state.sort);
+            sort_headers_ui(&mut header, &headers, t.sort_hint, &mut state.sort);
         })
         .body(|body| {
             body.rows(spec.row_height, rows, |mut row| {

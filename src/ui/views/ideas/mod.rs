@@ -240,23 +240,9 @@ impl IdeasView {
         });
         let rows = self.visible(session, cx.language);
         ui.label(t.counts.ideas_shown_count.count(cx.language, rows.len()));
-        let headers = [
-            t.idea_title,
-            t.organisations,
-            t.category,
-            t.kind,
-            t.votes,
-            t.status,
-        ];
         let selected = self.selected;
-        let clicked = sortable_table_ui(
-            ui,
-            &IDEAS_TABLE,
-            &headers,
-            &mut self.table,
-            t.sort_hint,
-            rows.len(),
-            |index| {
+        let clicked =
+            sortable_table_ui(ui, &IDEAS_TABLE, t, &mut self.table, rows.len(), |index| {
                 let idea = rows.get(index).and_then(|&n| session.ideas.get(n))?;
                 let cells = vec![
                     idea.title.clone(),
@@ -268,10 +254,9 @@ impl IdeasView {
                     idea.status.label(cx.language).to_owned(),
                 ];
                 Some((cells, selected == Some(idea.id)))
-            },
-        )
-        .and_then(|index| rows.get(index).and_then(|&n| session.ideas.get(n)))
-        .map(|idea| idea.id);
+            })
+            .and_then(|index| rows.get(index).and_then(|&n| session.ideas.get(n)))
+            .map(|idea| idea.id);
         if let Some(id) = clicked {
             self.select(id, cx);
         }
@@ -308,6 +293,16 @@ impl IdeasView {
 /// The ideas table's columns.
 const IDEAS_TABLE: TableSpec = TableSpec {
     id: "ideas-table",
+    headers: |t| {
+        vec![
+            t.idea_title,
+            t.organisations,
+            t.category,
+            t.kind,
+            t.votes,
+            t.status,
+        ]
+    },
     columns: &[
         (0.34, 60.0),
         (0.24, 60.0),

@@ -182,27 +182,17 @@ impl PreparationView {
             6 => SortKey::Number(count(o.id).1 as i64),
             _ => SortKey::text(&organisation_cell(session, o, column, cx.language)),
         });
-        let headers = [
-            t.name,
-            t.sector,
-            t.town,
-            t.table,
-            t.attendance,
-            t.fiches_column,
-            t.ideas_column,
-        ];
         let selected = self.selected;
         let clicked = sortable_table_ui(
             ui,
             &ORGANISATIONS_TABLE,
-            &headers,
+            t,
             &mut self.table,
-            t.sort_hint,
             rows.len(),
             |index| {
                 let org = rows.get(index).copied()?;
                 let (fiches, ideas) = count(org.id);
-                let cells = (0..headers.len())
+                let cells = (0..ORGANISATIONS_TABLE.column_count())
                     .map(|column| match column {
                         5 => fiches.to_string(),
                         6 => ideas.to_string(),
@@ -315,6 +305,17 @@ impl PreparationView {
 /// The organisations table's columns.
 const ORGANISATIONS_TABLE: TableSpec = TableSpec {
     id: "organisations-table",
+    headers: |t| {
+        vec![
+            t.name,
+            t.sector,
+            t.town,
+            t.table,
+            t.attendance,
+            t.fiches_column,
+            t.ideas_column,
+        ]
+    },
     columns: &[
         (0.26, 60.0),
         (0.18, 40.0),
