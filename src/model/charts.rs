@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::entities::{IdeaKind, Session, Status};
+use super::entities::{IdeaKind, Language, Session, Status};
 
 /// One bar of a chart: what it counts and how many.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -171,6 +171,96 @@ impl ChartSeries {
             triage,
         }
     }
+}
+
+/// The words of the bars the model does not name itself: what an unknown category or
+/// kind is called, the funnel's three stages, and the selected ideas not triaged yet.
+pub struct ChartWords<'a> {
+    pub not_given: &'a str,
+    pub funnel: [&'a str; 3],
+    pub to_triage: &'a str,
+}
+
+/// A bar ready to draw: its label, its count and its colour from the theme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabelledBar {
+    pub label: String,
+    pub count: usize,
+    pub rgb: crate::theme::Rgb,
+}
+
+impl ChartSeries {
+    /// The four series as labelled, coloured bars, in the order they are drawn: by
+    /// category, by kind, the funnel, the triage split. The screen and the PDF both
+    /// draw these.
+    pub fn labelled(
+        &self,
+        session: &Session,
+        language: Language,
+        words: &ChartWords,
+    ) -> [Vec<LabelledBar>; 4] {
+        use crate::theme;
+        let bar = |label: String, count: usize, rgb| LabelledBar { label, count, rgb };
+        let by_category = self
+            .by_category
+            .iter()
+            .map(|b| {
+                let label = match b.key {
+                    CategoryBar::Category(i) => session
+                        .categories
+                        .get(i)
+                        .map_or(words.not_given, |c| c.label(language)),
+                    CategoryBar::Uncategorised => words.not_given,
+                };
+                bar(label.to_owned(), b.count, theme::category_rgb(b.key))
+            })
+            .collect();
+        let by_kind = self
+            .by_kind
+            .iter()
+            .map(|b| {
+                let label = b.key.map_or_else(
+                    || words.not_given.to_owned(),
+                    |k| capitalised(k.label(language)),
+                );
+                bar(label, b.count, theme::kind_rgb(b.key))
+            })
+            .collect();
+        let funnel = self
+            .funnel
+            .iter()
+            .map(|b| {
+                let label = match b.key {
+                    FunnelStage::Ideas => words.funnel[0],
+                    FunnelStage::Selected => words.funnel[1],
+                    FunnelStage::Imminent => words.funnel[2],
+                };
+                bar(capitalised(label), b.count, theme::funnel_rgb(b.key))
+            })
+            .collect();
+        let triage = self
+            .triage
+            .iter()
+            .map(|b| {
+                let label = if b.key == Status::Selected {
+                    words.to_triage
+                } else {
+                    b.key.label(language)
+                };
+                bar(capitalised(label), b.count, theme::status_rgb(b.key))
+            })
+            .collect();
+        [by_category, by_kind, funnel, triage]
+    }
+}
+
+/// `text` with its first letter in upper case ("à trier" → "À trier").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

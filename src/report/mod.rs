@@ -16,9 +16,8 @@ pub use layout::{
 pub use xlsx::write_xlsx;
 
 use crate::i18n::{ReportWords as Words, fill};
-use crate::model::charts::{CategoryBar, ChartSeries, FunnelStage};
+use crate::model::charts::{ChartSeries, ChartWords, LabelledBar, capitalised as capitalise};
 use crate::model::{Idea, Language, Session, Stats, Status};
-use crate::theme;
 
 /// DejaVu Sans cut to the Latin scripts (see `assets/fonts/subset.sh` and
 /// `assets/fonts/LICENSE-DejaVu.txt`): every French glyph, ~100 KB embedded.
@@ -267,19 +266,20 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
 }
 
 /// Horizontal bars: label, value, colour.
-fn bar_chart(out: &mut Writer, title: &str, bars: &[(String, usize, Rgb8)]) {
+fn bar_chart(out: &mut Writer, title: &str, bars: &[LabelledBar]) {
     let size = 9.5;
     let row = 18.0;
     out.heading(title, 13.0, bars.len() as f32 * row + 20.0);
     out.ensure(bars.len() as f32 * row + 10.0);
     let label_width = CONTENT_WIDTH * 0.38;
     let bar_space = CONTENT_WIDTH - label_width - 50.0;
-    let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
-    for (label, value, colour) in bars {
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    for bar in bars {
         let top = out.y;
+        let value = bar.count;
         let label = out
             .fonts
-            .truncate(Face::Regular, size, label, label_width - 8.0);
+            .truncate(Face::Regular, size, &bar.label, label_width - 8.0);
         let label_w = out.fonts.width(Face::Regular, size, &label);
         out.text_at(
             MARGIN_LEFT + label_width - 8.0 - label_w,
@@ -289,13 +289,13 @@ fn bar_chart(out: &mut Writer, title: &str, bars: &[(String, usize, Rgb8)]) {
             BLACK,
             &label,
         );
-        let length = (*value as f32 / max as f32 * bar_space).max(1.0);
+        let length = (value as f32 / max as f32 * bar_space).max(1.0);
         out.rect(
             MARGIN_LEFT + label_width,
             top - 3.0,
             length,
             row - 6.0,
-            *colour,
+            Rgb8::of(bar.rgb),
         );
         out.text_at(
             MARGIN_LEFT + label_width + length + 5.0,
@@ -314,82 +314,18 @@ fn bar_chart(out: &mut Writer, title: &str, bars: &[(String, usize, Rgb8)]) {
 fn charts(out: &mut Writer, session: &Session, w: &Words, language: Language) {
     let series = ChartSeries::of(session);
     out.heading(w.charts, 18.0, 100.0);
-
-    let by_category: Vec<(String, usize, Rgb8)> = series
-        .by_category
-        .iter()
-        .map(|bar| {
-            let label = match bar.key {
-                CategoryBar::Category(i) => session
-                    .categories
-                    .get(i)
-                    .map_or(w.not_given, |c| c.label(language)),
-                CategoryBar::Uncategorised => w.not_given,
-            };
-            (
-                label.to_owned(),
-                bar.count,
-                Rgb8::of(theme::category_rgb(bar.key)),
-            )
-        })
-        .collect();
-    bar_chart(out, w.by_category, &by_category);
-
-    let by_kind: Vec<(String, usize, Rgb8)> = series
-        .by_kind
-        .iter()
-        .map(|bar| {
-            let label = bar
-                .key
-                .map_or_else(|| w.not_given.to_owned(), |k| capitalise(k.label(language)));
-            (label, bar.count, Rgb8::of(theme::kind_rgb(bar.key)))
-        })
-        .collect();
-    bar_chart(out, w.by_kind, &by_kind);
-
-    let funnel: Vec<(String, usize, Rgb8)> = series
-        .funnel
-        .iter()
-        .map(|bar| {
-            let label = match bar.key {
-                FunnelStage::Ideas => w.ideas,
-                FunnelStage::Selected => w.selected_short,
-                FunnelStage::Imminent => Status::Imminent.label(language),
-            };
-            (
-                capitalise(label),
-                bar.count,
-                Rgb8::of(theme::funnel_rgb(bar.key)),
-            )
-        })
-        .collect();
-    bar_chart(out, w.funnel, &funnel);
-
-    let split: Vec<(String, usize, Rgb8)> = series
-        .triage
-        .iter()
-        .map(|bar| {
-            let label = if bar.key == Status::Selected {
-                w.to_triage
-            } else {
-                bar.key.label(language)
-            };
-            (
-                capitalise(label),
-                bar.count,
-                Rgb8::of(theme::status_rgb(bar.key)),
-            )
-        })
-        .collect();
-    bar_chart(out, w.triage_split, &split);
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let words = ChartWords {
+        not_given: w.not_given,
+        funnel: [w.ideas, w.selected_short, Status::Imminent.label(language)],
+        to_triage: w.to_triage,
+    };
+    let titles = [w.by_category, w.by_kind, w.funnel, w.triage_split];
+    for (title, bars) in titles
+        .into_iter()
+        .zip(series.labelled(session, language, &words))
+    {
+        bar_chart(out, title, &bars);
+    }
 }
 
 fn organisation_names(session: &Session, idea: &Idea) -> String {

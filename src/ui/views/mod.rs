@@ -45,14 +45,7 @@ impl View {
     ];
 }
 
-/// `text` with its first letter in upper case ("à trier" → "À trier").
-pub(crate) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
+pub(crate) use crate::model::charts::capitalised;
 
 /// The move the arrow keys ask for in a grid of `columns`: ±1 across, ±`columns` down.
 pub(crate) fn arrow_step(ui: &egui::Ui, columns: usize) -> isize {

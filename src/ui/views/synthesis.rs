@@ -1,10 +1,9 @@
 //! Synthesis: the key figures as the workshop report states them, and charts.
 
-use egui::{Align2, Color32, FontId, RichText, Role, Sense, Ui, WidgetInfo, vec2};
+use egui::{Align2, FontId, RichText, Role, Sense, Ui, WidgetInfo, vec2};
 
-use crate::model::charts::{CategoryBar, ChartSeries, FunnelStage};
-use crate::model::{Stats, Status};
-use crate::theme;
+use crate::model::Stats;
+use crate::model::charts::{ChartSeries, ChartWords, LabelledBar};
 use crate::ui::{Command, ViewCtx};
 
 /// The synthesis view; `exporting` mirrors the app's state.
@@ -56,60 +55,13 @@ impl SynthesisView {
                 ui.add_space(16.0);
 
                 let series = ChartSeries::of(session);
-                let language = cx.language;
-                let by_category: Vec<(String, usize, Color32)> = series
-                    .by_category
-                    .iter()
-                    .map(|bar| {
-                        let label = match bar.key {
-                            CategoryBar::Category(i) => session
-                                .categories
-                                .get(i)
-                                .map_or(t.no_kind, |c| c.label(language)),
-                            CategoryBar::Uncategorised => t.no_kind,
-                        };
-                        (
-                            label.to_owned(),
-                            bar.count,
-                            rgb(theme::category_rgb(bar.key)),
-                        )
-                    })
-                    .collect();
-                let by_kind: Vec<(String, usize, Color32)> = series
-                    .by_kind
-                    .iter()
-                    .map(|bar| {
-                        let label = bar.key.map_or_else(
-                            || t.no_kind.to_owned(),
-                            |k| capitalised(k.label(language)),
-                        );
-                        (label, bar.count, rgb(theme::kind_rgb(bar.key)))
-                    })
-                    .collect();
-                let funnel: Vec<(String, usize, Color32)> = series
-                    .funnel
-                    .iter()
-                    .map(|bar| {
-                        let label = match bar.key {
-                            FunnelStage::Ideas => t.funnel_ideas,
-                            FunnelStage::Selected => t.funnel_selected,
-                            FunnelStage::Imminent => t.funnel_imminent,
-                        };
-                        (label.to_owned(), bar.count, rgb(theme::funnel_rgb(bar.key)))
-                    })
-                    .collect();
-                let triage: Vec<(String, usize, Color32)> = series
-                    .triage
-                    .iter()
-                    .map(|bar| {
-                        let label = if bar.key == Status::Selected {
-                            t.to_triage.to_owned()
-                        } else {
-                            capitalised(bar.key.label(language))
-                        };
-                        (label, bar.count, rgb(theme::status_rgb(bar.key)))
-                    })
-                    .collect();
+                let words = ChartWords {
+                    not_given: t.no_kind,
+                    funnel: [t.funnel_ideas, t.funnel_selected, t.funnel_imminent],
+                    to_triage: t.to_triage,
+                };
+                let [by_category, by_kind, funnel, triage] =
+                    series.labelled(session, cx.language, &words);
 
                 ui.columns(2, |columns| {
                     bar_chart_ui(&mut columns[0], t.by_category, &by_category, big);
@@ -124,30 +76,19 @@ impl SynthesisView {
     }
 }
 
-fn rgb([r, g, b]: theme::Rgb) -> Color32 {
-    Color32::from_rgb(r, g, b)
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// Horizontal bars with their labels and values; each bar reads as a meter (its label
 /// and its count) to a screen reader and to the tests.
-fn bar_chart_ui(ui: &mut Ui, title: &str, bars: &[(String, usize, Color32)], size: f32) {
+fn bar_chart_ui(ui: &mut Ui, title: &str, bars: &[LabelledBar], size: f32) {
     ui.label(RichText::new(title).size(size * 0.9).strong());
-    let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let row = size * 1.3;
     let width = ui.available_width();
     let label_width = width * 0.42;
     let (rect, _) = ui.allocate_exact_size(vec2(width, row * bars.len() as f32), Sense::hover());
     let painter = ui.painter_at(rect);
     let text = ui.visuals().text_color();
-    for (i, (label, value, colour)) in bars.iter().enumerate() {
+    for (i, bar) in bars.iter().enumerate() {
+        let (label, value) = (&bar.label, bar.count);
         let y = rect.min.y + i as f32 * row;
         let bar_rect = egui::Rect::from_min_size(egui::pos2(rect.min.x, y), vec2(width, row));
         ui.interact(
@@ -156,7 +97,7 @@ fn bar_chart_ui(ui: &mut Ui, title: &str, bars: &[(String, usize, Color32)], siz
             Sense::hover(),
         )
         .widget_info(|| WidgetInfo {
-            value: Some(*value as f64),
+            value: Some(value as f64),
             ..WidgetInfo::labeled(Role::Meter, true, label)
         });
         painter.text(
@@ -167,17 +108,17 @@ fn bar_chart_ui(ui: &mut Ui, title: &str, bars: &[(String, usize, Color32)], siz
             text,
         );
         let bar_max = width - label_width - 50.0;
-        let bar = *value as f32 / max as f32 * bar_max;
+        let length = value as f32 / max as f32 * bar_max;
         painter.rect_filled(
             egui::Rect::from_min_size(
                 egui::pos2(rect.min.x + label_width, y + row * 0.15),
-                vec2(bar.max(2.0), row * 0.7),
+                vec2(length.max(2.0), row * 0.7),
             ),
             3.0,
-            *colour,
+            crate::ui::theme::rgb(bar.rgb),
         );
         painter.text(
-            egui::pos2(rect.min.x + label_width + bar + 6.0, y + row / 2.0),
+            egui::pos2(rect.min.x + label_width + length + 6.0, y + row / 2.0),
             Align2::LEFT_CENTER,
             value.to_string(),
             FontId::proportional(size * 0.7),
