@@ -114,26 +114,29 @@ impl FicheCapture {
                 self.open = false;
             }
         });
-        ui.add_space(4.0);
-        let typed = self.has_typed();
-        match finish_entry_ui(ui, cx, &mut self.asking, typed, submit) {
-            EntryEnd::Submit => self.submit(cx),
-            EntryEnd::Close => self.open = false,
-            EntryEnd::Discard => self.clear(),
-            EntryEnd::Stay => {}
-        }
-    }
-
-    /// True when the entry holds something typed that is not saved.
-    pub fn has_typed(&self) -> bool {
-        [&self.resource, &self.quantity, &self.unit, &self.frequency]
-            .iter()
-            .any(|s| !s.trim().is_empty())
+        finish_entry_ui(ui, cx, self, submit);
     }
 
     /// The resource typed and not yet saved.
     pub fn resource(&self) -> &str {
         &self.resource
+    }
+}
+
+impl Entry for FicheCapture {
+    /// True when the entry holds something typed that is not saved.
+    fn has_typed(&self) -> bool {
+        [&self.resource, &self.quantity, &self.unit, &self.frequency]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+    }
+
+    fn asking(&mut self) -> &mut bool {
+        &mut self.asking
+    }
+
+    fn close(&mut self) {
+        self.open = false;
     }
 
     fn clear(&mut self) {

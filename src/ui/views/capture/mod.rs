@@ -27,10 +27,33 @@ enum EntryEnd {
     Discard,
 }
 
-/// The end of an entry's frame. `Esc` on an entry holding typed text first asks (the
-/// entry stays open with the question); a second `Esc` closes it and keeps the text
-/// for the next opening. Nothing typed is dropped without the user's word.
-fn finish_entry_ui(
+/// A capture entry (a new idea, a new resource sheet), as its last lines see it.
+trait Entry {
+    fn has_typed(&self) -> bool;
+    /// True while the entry asks whether to drop what was typed.
+    fn asking(&mut self) -> &mut bool;
+    fn submit(&mut self, cx: &mut ViewCtx);
+    fn clear(&mut self);
+    fn close(&mut self);
+}
+
+/// The end of an entry's frame: submits it when asked, closes it on `Esc`. `Esc` on an
+/// entry holding typed text first asks (the entry stays open with the question); a
+/// second `Esc` closes it and keeps the text for the next opening. Nothing typed is
+/// dropped without the user's word.
+fn finish_entry_ui(ui: &mut Ui, cx: &mut ViewCtx, entry: &mut impl Entry, submit: bool) {
+    ui.add_space(4.0);
+    let typed = entry.has_typed();
+    match entry_end_ui(ui, cx, entry.asking(), typed, submit) {
+        EntryEnd::Submit => entry.submit(cx),
+        EntryEnd::Close => entry.close(),
+        EntryEnd::Discard => entry.clear(),
+        EntryEnd::Stay => {}
+    }
+}
+
+/// What the user asked of the entry this frame, with the question drawn while asked.
+fn entry_end_ui(
     ui: &mut Ui,
     cx: &mut ViewCtx,
     asking: &mut bool,
@@ -235,14 +258,17 @@ impl IdeaCapture {
                 }
             });
         });
-        ui.add_space(4.0);
-        let typed = self.has_typed();
-        match finish_entry_ui(ui, cx, &mut self.asking, typed, submit) {
-            EntryEnd::Submit => self.submit(cx),
-            EntryEnd::Close => self.open = false,
-            EntryEnd::Discard => self.clear(),
-            EntryEnd::Stay => {}
-        }
+        finish_entry_ui(ui, cx, self, submit);
+    }
+}
+
+impl Entry for IdeaCapture {
+    fn asking(&mut self) -> &mut bool {
+        &mut self.asking
+    }
+
+    fn close(&mut self) {
+        self.open = false;
     }
 
     /// True when the entry holds something typed that is not saved.
