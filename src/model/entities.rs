@@ -213,6 +213,19 @@ pub struct Organisation {
 }
 
 impl Organisation {
+    /// The organisation's own words, in the order the exports write them: name, sector,
+    /// town, contact, email, phone.
+    pub fn identity_fields(&self) -> [&str; 6] {
+        [
+            &self.name,
+            &self.sector,
+            &self.town,
+            &self.contact,
+            &self.email,
+            &self.phone,
+        ]
+    }
+
     pub fn new(name: impl Into<String>) -> Self {
         let now = Utc::now();
         Self {

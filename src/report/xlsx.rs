@@ -129,19 +129,8 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
             .table
             .and_then(|t| session.table(t))
             .map_or("", |t| t.name.as_str());
-        for (col, text) in [
-            o.name.as_str(),
-            &o.sector,
-            &o.town,
-            &o.contact,
-            &o.email,
-            &o.phone,
-            table,
-            o.attendance.label(session.info.language),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        let rest = [table, o.attendance.label(session.info.language)];
+        for (col, text) in o.identity_fields().into_iter().chain(rest).enumerate() {
             ws.write_string(row, u16::try_from(col).unwrap_or(0), text)?;
         }
     }

@@ -73,17 +73,12 @@ fn organisations(session: &Session) -> anyhow::Result<Vec<u8>> {
             .and_then(|t| t.facilitator)
             .and_then(|f| session.facilitator(f))
             .map_or("", |f| f.name.as_str());
-        w.write_record([
-            o.name.as_str(),
-            &o.sector,
-            &o.town,
-            &o.contact,
-            &o.email,
-            &o.phone,
+        let rest = [
             table.map_or("", |t| t.name.as_str()),
             facilitator,
             o.attendance.key(),
-        ])?;
+        ];
+        w.write_record(o.identity_fields().into_iter().chain(rest))?;
     }
     finish(w)
 }
