@@ -170,34 +170,27 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
     out.space(30.0);
     out.heading(w.key_figures, 16.0, 200.0);
     out.space(8.0);
+    let counts = crate::i18n::counts(language);
+    // The noun that goes with a figure, singular or plural as the figure wants.
+    let noun = |plural: crate::i18n::Plural, n: usize| plural.form(language, n).to_owned();
+    let organisations = stats.organisations_present + stats.organisations_represented;
     let figures = [
         (
             format!(
                 "{} + {}",
                 stats.organisations_present, stats.organisations_represented
             ),
-            crate::i18n::counts(language)
-                .cover_organisations
-                .form(
-                    language,
-                    stats.organisations_present + stats.organisations_represented,
-                )
-                .to_owned(),
+            noun(counts.cover_organisations, organisations),
         ),
         (
             stats.facilitators.to_string(),
-            crate::i18n::counts(language)
-                .cover_facilitators
-                .form(language, stats.facilitators)
-                .to_owned(),
+            noun(counts.cover_facilitators, stats.facilitators),
         ),
         (
             stats.fiches.to_string(),
             format!(
                 "{} ({} {} / {})",
-                crate::i18n::counts(language)
-                    .cover_fiches
-                    .form(language, stats.fiches),
+                noun(counts.cover_fiches, stats.fiches),
                 w.offers_needs,
                 stats.offers,
                 stats.needs
@@ -205,17 +198,11 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
         ),
         (
             stats.ideas.to_string(),
-            crate::i18n::counts(language)
-                .cover_ideas
-                .form(language, stats.ideas)
-                .to_owned(),
+            noun(counts.cover_ideas, stats.ideas),
         ),
         (
             stats.selected.to_string(),
-            crate::i18n::counts(language)
-                .cover_selected
-                .form(language, stats.selected)
-                .to_owned(),
+            noun(counts.cover_selected, stats.selected),
         ),
         (
             format!(

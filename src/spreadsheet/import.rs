@@ -761,7 +761,7 @@ mod more_tests {
 
     #[test]
     fn every_header_the_readme_documents_is_honoured() {
-        let organisations = [
+        let organisations: &[(&str, &str)] = &[
             ("name", "Nom"),
             ("name", "Organisation"),
             ("name", "Structure"),
@@ -784,10 +784,7 @@ mod more_tests {
             ("table_facilitator", "table_facilitator"),
             ("attendance", "Présence"),
         ];
-        for (key, header) in organisations {
-            assert_eq!(key_of(ORGANISATION_COLUMNS, header), Some(key), "{header}");
-        }
-        let fiches = [
+        let fiches: &[(&str, &str)] = &[
             ("organisation", "Structure"),
             ("direction", "Sens"),
             ("direction", "Offre/besoin"),
@@ -801,10 +798,7 @@ mod more_tests {
             ("notes", "Remarques"),
             ("notes", "Commentaire"),
         ];
-        for (key, header) in fiches {
-            assert_eq!(key_of(FICHE_COLUMNS, header), Some(key), "{header}");
-        }
-        let ideas = [
+        let ideas: &[(&str, &str)] = &[
             ("title", "Titre"),
             ("title", "Intitulé"),
             ("kind", "Type"),
@@ -822,8 +816,14 @@ mod more_tests {
             ("owner", "Porteur"),
             ("due_date", "Échéance"),
         ];
-        for (key, header) in ideas {
-            assert_eq!(key_of(IDEA_COLUMNS, header), Some(key), "{header}");
+        for (columns, documented) in [
+            (ORGANISATION_COLUMNS, organisations),
+            (FICHE_COLUMNS, fiches),
+            (IDEA_COLUMNS, ideas),
+        ] {
+            for &(key, header) in documented {
+                assert_eq!(key_of(columns, header), Some(key), "{header}");
+            }
         }
     }
 
