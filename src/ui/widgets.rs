@@ -362,6 +362,41 @@ pub fn command_item_ui(
     ui.add_enabled(enabled, button).clicked()
 }
 
+/// A view's filter field, labelled "Filtrer", that takes the keyboard once when
+/// `take_focus` is set (Ctrl+F).
+pub fn filter_field_ui(
+    ui: &mut Ui,
+    t: &crate::ui::i18n::Tr,
+    text: &mut String,
+    width: f32,
+    take_focus: &mut bool,
+) -> Response {
+    let label = ui.label(t.filter);
+    let edit = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .hint_text(t.filter_hint)
+                .desired_width(width),
+        )
+        .labelled_by(label.id);
+    if std::mem::take(take_focus) {
+        edit.request_focus();
+    }
+    edit
+}
+
+/// An editor in a resizable panel on the right of a view, `default_width` wide, which
+/// keeps its width whether something is being edited or not.
+pub fn editor_panel_ui(ui: &mut Ui, id: &str, default_width: f32, editor: impl FnOnce(&mut Ui)) {
+    egui::Panel::right(id.to_owned())
+        .default_size(default_width)
+        .resizable(true)
+        .show(ui, |ui| {
+            ui.set_min_width(ui.available_width());
+            editor(ui);
+        });
+}
+
 pub trait Named {
     fn named(self, label: &str) -> Self;
 }

@@ -11,6 +11,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
 use crate::ui::widgets::Named;
+use crate::ui::widgets::editor_panel_ui;
 use crate::ui::{Intent, ViewCtx};
 
 /// The fields the sheet editor changes.
@@ -105,13 +106,7 @@ impl FichesView {
             .default_size(280.0)
             .resizable(true)
             .show(ui, |ui| self.organisations_ui(ui, cx));
-        egui::Panel::right("fiche-editor")
-            .default_size(360.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                ui.set_min_width(ui.available_width());
-                self.editor_ui(ui, cx);
-            });
+        editor_panel_ui(ui, "fiche-editor", 360.0, |ui| self.editor_ui(ui, cx));
 
         let org = self.selected.and_then(|id| session.organisation(id));
         ui.horizontal(|ui| {

@@ -290,18 +290,13 @@ impl BoardView {
         let t = cx.t;
         let session = cx.session;
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(t.filter);
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.filter.text)
-                        .hint_text(t.filter_hint)
-                        .desired_width(200.0),
-                )
-                .labelled_by(label.id);
-            if self.focus_filter {
-                edit.request_focus();
-                self.focus_filter = false;
-            }
+            crate::ui::widgets::filter_field_ui(
+                ui,
+                t,
+                &mut self.filter.text,
+                200.0,
+                &mut self.focus_filter,
+            );
             let organisations: Vec<(Uuid, &str)> = session
                 .organisations
                 .iter()

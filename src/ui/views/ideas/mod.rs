@@ -206,28 +206,16 @@ impl IdeasView {
         let t = cx.t;
         let session = cx.session;
         self.sync(cx);
-        egui::Panel::right("idea-editor")
-            .default_size(420.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                // The panel keeps its width whether an idea is selected or not.
-                ui.set_min_width(ui.available_width());
-                self.editor_ui(ui, cx);
-            });
+        crate::ui::widgets::editor_panel_ui(ui, "idea-editor", 420.0, |ui| self.editor_ui(ui, cx));
 
         ui.horizontal(|ui| {
-            let label = ui.label(t.filter);
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.filter)
-                        .hint_text(t.filter_hint)
-                        .desired_width(240.0),
-                )
-                .labelled_by(label.id);
-            if self.focus_filter {
-                edit.request_focus();
-                self.focus_filter = false;
-            }
+            crate::ui::widgets::filter_field_ui(
+                ui,
+                t,
+                &mut self.filter,
+                240.0,
+                &mut self.focus_filter,
+            );
             egui::ComboBox::from_id_salt("ideas-status")
                 .selected_text(self.status.map_or(t.all_statuses, |s| s.label(cx.language)))
                 .show_ui(ui, |ui| {

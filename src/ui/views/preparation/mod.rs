@@ -95,13 +95,9 @@ impl PreparationView {
                         self.categories_ui(ui, cx);
                     });
             });
-        egui::Panel::right("organisation-editor")
-            .default_size(360.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                ui.set_min_width(ui.available_width());
-                self.organisation_editor_ui(ui, cx);
-            });
+        crate::ui::widgets::editor_panel_ui(ui, "organisation-editor", 360.0, |ui| {
+            self.organisation_editor_ui(ui, cx);
+        });
         self.organisations_ui(ui, cx);
     }
 
