@@ -107,23 +107,33 @@ impl Workshop {
 
     /// Undoes the last step; returns its English label, or `None` when there was nothing.
     pub fn undo(&mut self) -> Option<String> {
-        let mut step = self.undo.pop_back()?;
-        // The inverse of the undo edits, in the order to apply them, is the redo.
-        step.redo = apply_all(&mut self.session, std::mem::take(&mut step.undo));
-        let label = step.label_en.clone();
-        self.redo.push(step);
-        self.revision += 1;
-        Some(label)
+        let step = self.undo.pop_back()?;
+        Some(self.replay(step, true))
     }
 
     /// Redoes the last undone step; returns its English label.
     pub fn redo(&mut self) -> Option<String> {
-        let mut step = self.redo.pop()?;
-        step.undo = apply_all(&mut self.session, std::mem::take(&mut step.redo));
+        let step = self.redo.pop()?;
+        Some(self.replay(step, false))
+    }
+
+    /// Applies a step's undo (or redo) edits; their inverse, in the order to apply
+    /// them, becomes its redo (or undo), and the step moves to the other stack.
+    fn replay(&mut self, mut step: Step, undoing: bool) -> String {
+        let (from, to) = if undoing {
+            (&mut step.undo, &mut step.redo)
+        } else {
+            (&mut step.redo, &mut step.undo)
+        };
+        *to = apply_all(&mut self.session, std::mem::take(from));
         let label = step.label_en.clone();
-        self.undo.push_back(step);
+        if undoing {
+            self.redo.push(step);
+        } else {
+            self.undo.push_back(step);
+        }
         self.revision += 1;
-        Some(label)
+        label
     }
 
     /// How many steps can be undone.

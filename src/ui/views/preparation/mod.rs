@@ -326,23 +326,18 @@ impl PreparationView {
                         .entry(c.id)
                         .or_insert_with(|| Draft::new(c));
                     draft.rebase(c, CATEGORY_FIELDS);
-                    let a = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut draft.edit.label_fr)
-                                .id_salt(("category-fr", c.id))
-                                .desired_width(130.0),
-                        )
-                        .labelled_by(fr_header.id);
-                    let b = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut draft.edit.label_en)
-                                .id_salt(("category-en", c.id))
-                                .desired_width(130.0),
-                        )
-                        .labelled_by(en_header.id);
-                    if (a.lost_focus() || b.lost_focus())
-                        && let Some(action) = commit_category(draft, c)
-                    {
+                    let mut left = false;
+                    let labels = [
+                        ("category-fr", &mut draft.edit.label_fr, fr_header.id),
+                        ("category-en", &mut draft.edit.label_en, en_header.id),
+                    ];
+                    for (salt, label, header) in labels {
+                        let edit = egui::TextEdit::singleline(label)
+                            .id_salt((salt, c.id))
+                            .desired_width(130.0);
+                        left |= ui.add(edit).labelled_by(header).lost_focus();
+                    }
+                    if left && let Some(action) = commit_category(draft, c) {
                         cx.apply(action);
                     }
                     if ui.small_button("×").on_hover_text(t.delete).clicked() {
