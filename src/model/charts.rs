@@ -300,36 +300,33 @@ mod tests {
             idea(Some("water"), Some(S), Status::Proposed),
         ];
         let series = ChartSeries::of(&session);
-        assert_eq!(
+        let drawn = (
             counts(&series.by_category),
+            counts(&series.by_kind),
+            counts(&series.funnel),
+            counts(&series.triage),
+        );
+        let expected = (
             vec![
                 (CategoryBar::Category(0), 3),
                 (CategoryBar::Category(1), 2),
                 (CategoryBar::Category(2), 0),
                 (CategoryBar::Uncategorised, 2),
-            ]
-        );
-        assert_eq!(
-            counts(&series.by_kind),
-            vec![(Some(S), 4), (Some(M), 1), (None, 2)]
-        );
-        assert_eq!(
-            counts(&series.funnel),
+            ],
+            vec![(Some(S), 4), (Some(M), 1), (None, 2)],
             vec![
                 (FunnelStage::Ideas, 7),
                 (FunnelStage::Selected, 5),
                 (FunnelStage::Imminent, 2),
-            ]
-        );
-        assert_eq!(
-            counts(&series.triage),
+            ],
             vec![
                 (Status::Imminent, 2),
                 (Status::ToDeepen, 1),
                 (Status::Abandoned, 1),
                 (Status::Selected, 1),
-            ]
+            ],
         );
+        assert_eq!(drawn, expected);
     }
 
     #[test]

@@ -212,6 +212,20 @@ struct Columns<'t> {
 }
 
 impl<'t> Columns<'t> {
+    /// [`Columns::map`], with a note of what was read (`what`: its rows, encoding and
+    /// ignored columns) added to `notes`.
+    fn noted(
+        table: &'t CsvTable,
+        specs: &[Spec],
+        what: &str,
+        language: Language,
+        notes: &mut Vec<String>,
+    ) -> Result<Self, ImportError> {
+        let (columns, ignored) = Columns::map(table, specs)?;
+        notes.push(note(table, &ignored, what, language));
+        Ok(columns)
+    }
+
     fn map(table: &'t CsvTable, specs: &[Spec]) -> Result<(Self, Vec<String>), ImportError> {
         let mut positions = HashMap::new();
         let mut ignored = Vec::new();
@@ -349,10 +363,13 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
     let mut noted_tables: Vec<Uuid> = Vec::new();
     if let Some(source) = organisations {
         let table = source.read(ORGANISATION_COLUMNS)?;
-        let (columns, ignored) = Columns::map(&table, ORGANISATION_COLUMNS)?;
-        report
-            .notes
-            .push(note(&table, &ignored, w.import_organisations, language));
+        let columns = Columns::noted(
+            &table,
+            ORGANISATION_COLUMNS,
+            w.import_organisations,
+            language,
+            &mut report.notes,
+        )?;
         let mut first_line: HashMap<String, u64> = HashMap::new();
         for row in &table.rows {
             let name = columns.required(row, "name")?;
@@ -427,10 +444,13 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
 
     if let Some(source) = fiches {
         let table = source.read(FICHE_COLUMNS)?;
-        let (columns, ignored) = Columns::map(&table, FICHE_COLUMNS)?;
-        report
-            .notes
-            .push(note(&table, &ignored, w.import_fiches, language));
+        let columns = Columns::noted(
+            &table,
+            FICHE_COLUMNS,
+            w.import_fiches,
+            language,
+            &mut report.notes,
+        )?;
         for row in &table.rows {
             let organisation = organisation_id(&columns, row, "organisation", &names)?;
             let direction = parse_direction(columns.required(row, "direction")?)
@@ -449,10 +469,13 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
 
     if let Some(source) = ideas {
         let table = source.read(IDEA_COLUMNS)?;
-        let (columns, ignored) = Columns::map(&table, IDEA_COLUMNS)?;
-        report
-            .notes
-            .push(note(&table, &ignored, w.import_ideas, language));
+        let columns = Columns::noted(
+            &table,
+            IDEA_COLUMNS,
+            w.import_ideas,
+            language,
+            &mut report.notes,
+        )?;
         for row in &table.rows {
             let mut idea = Idea::new(columns.required(row, "title")?);
             idea.description = columns.get(row, "description").to_owned();

@@ -107,6 +107,23 @@ pub fn date_text(date: Option<chrono::NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
+/// What keeps a title and a date from being saved, field by field: an empty title, a
+/// date that cannot be read.
+pub fn title_and_date_problems(
+    t: &crate::ui::i18n::Tr,
+    (title_field, title): (Field, &str),
+    (date_field, date_text): (Field, &str),
+) -> Vec<(Field, &'static str)> {
+    let mut problems = Vec::new();
+    if title.trim().is_empty() {
+        problems.push((title_field, t.empty_title));
+    }
+    if crate::ui::views::ideas::due_from_text(date_text).is_err() {
+        problems.push((date_field, t.bad_date));
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use egui::Ui;
 use uuid::Uuid;
 
 use super::capture::category_label;
-use super::draft::{Draft, FieldSpec, date_text, field_specs};
+use super::draft::{Draft, FieldSpec, date_text, field_specs, title_and_date_problems};
 use super::table::{SortKey, TableSpec, TableState, sort_rows, sortable_table_ui};
 use crate::model::text::fold;
 use crate::model::{Action, Field, Idea, Language, Session, Status};
@@ -61,14 +61,8 @@ impl IdeaDraft {
 
     /// The fields whose typed value cannot be saved, with the reason.
     pub fn invalid(&self, t: &Tr) -> Vec<(Field, &'static str)> {
-        let mut invalid = Vec::new();
-        if self.draft.edit.title.trim().is_empty() {
-            invalid.push((Field::Title, t.empty_title));
-        }
-        if due_from_text(&self.due_text).is_err() {
-            invalid.push((Field::Due, t.bad_date));
-        }
-        invalid
+        let title = (Field::Title, self.draft.edit.title.as_str());
+        title_and_date_problems(t, title, (Field::Due, &self.due_text))
     }
 
     /// Follows the session's idea (undo, the board, another view).

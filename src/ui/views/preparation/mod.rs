@@ -51,14 +51,8 @@ struct InfoDraft {
 
 impl InfoDraft {
     fn invalid(&self, t: &Tr) -> Vec<(Field, &'static str)> {
-        let mut invalid = Vec::new();
-        if self.draft.edit.title.trim().is_empty() {
-            invalid.push((Field::SessionTitle, t.empty_title));
-        }
-        if due_from_text(&self.date_text).is_err() {
-            invalid.push((Field::Date, t.bad_date));
-        }
-        invalid
+        let title = (Field::SessionTitle, self.draft.edit.title.as_str());
+        super::draft::title_and_date_problems(t, title, (Field::Date, &self.date_text))
     }
 }
 

@@ -142,10 +142,9 @@ impl WallView {
     pub(super) fn cluster_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, hidden_tally: bool) {
         let session = cx.session;
         let t = cx.t;
-        let Some(group_index) = self.open_or_overview() else {
+        let Some((group_index, ideas)) = self.open_or_overview() else {
             return;
         };
-        let ideas = self.groups[group_index].ideas.clone();
         let votes = self.groups[group_index].votes;
         let cluster = self.groups[group_index]
             .cluster

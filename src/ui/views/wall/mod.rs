@@ -104,14 +104,14 @@ impl WallView {
         self.groups.iter().position(|g| g.cluster == open)
     }
 
-    /// The open cluster's place among the groups; back to the overview when it is
-    /// gone (deleted, or filtered out).
-    fn open_or_overview(&mut self) -> Option<usize> {
-        let index = self.open_index();
-        if index.is_none() {
+    /// The open cluster's place among the groups and its ideas; back to the overview
+    /// when it is gone (deleted, or filtered out).
+    fn open_or_overview(&mut self) -> Option<(usize, Vec<usize>)> {
+        let Some(index) = self.open_index() else {
             self.mode = WallMode::Overview;
-        }
-        index
+            return None;
+        };
+        Some((index, self.groups[index].ideas.clone()))
     }
 
     /// Opens the group at `index`, its first card in focus.

@@ -13,10 +13,9 @@ impl WallView {
     pub(super) fn spotlight_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, hidden_tally: bool) {
         let session = cx.session;
         let t = cx.t;
-        let Some(group_index) = self.open_or_overview() else {
+        let Some((_, ideas)) = self.open_or_overview() else {
             return;
         };
-        let ideas = self.groups[group_index].ideas.clone();
         let Some(mut index) = self
             .focus
             .and_then(|f| ideas.iter().position(|&i| session.ideas[i].id == f))
