@@ -5,57 +5,61 @@ use uuid::Uuid;
 
 use super::entities::{
     Category, Cluster, Entity, Facilitator, Fiche, Idea, Organisation, Session, SessionInfo, Table,
+    Timestamp,
 };
 
-/// One entity of any kind, by value.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Record {
-    Facilitator(Facilitator),
-    Table(Table),
-    Category(Category),
-    Organisation(Organisation),
-    Fiche(Fiche),
-    Idea(Idea),
-    Cluster(Cluster),
+/// The kinds of entity, listed once: [`Record`] (one entity of any kind, by value),
+/// [`EntityKind`], and each kind's [`Entity`] implementation.
+macro_rules! entity_kinds {
+    ($($kind:ident),*) => {
+        /// One entity of any kind, by value.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Record {
+            $($kind($kind),)*
+        }
+
+        /// The kinds of entity a session holds.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum EntityKind {
+            $($kind,)*
+        }
+
+        impl Record {
+            pub fn id(&self) -> Uuid {
+                match self {
+                    $(Record::$kind(e) => e.id,)*
+                }
+            }
+
+            pub fn kind(&self) -> EntityKind {
+                match self {
+                    $(Record::$kind(_) => EntityKind::$kind,)*
+                }
+            }
+        }
+
+        $(
+            impl Entity for $kind {
+                fn id(&self) -> Uuid {
+                    self.id
+                }
+                fn touch(&mut self, now: Timestamp) {
+                    self.modified = now;
+                }
+            }
+        )*
+    };
 }
 
-/// The kinds of entity a session holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum EntityKind {
+entity_kinds!(
     Facilitator,
     Table,
     Category,
     Organisation,
     Fiche,
     Idea,
-    Cluster,
-}
-
-impl Record {
-    pub fn id(&self) -> Uuid {
-        match self {
-            Record::Facilitator(e) => e.id,
-            Record::Table(e) => e.id,
-            Record::Category(e) => e.id,
-            Record::Organisation(e) => e.id,
-            Record::Fiche(e) => e.id,
-            Record::Idea(e) => e.id,
-            Record::Cluster(e) => e.id,
-        }
-    }
-
-    pub fn kind(&self) -> EntityKind {
-        match self {
-            Record::Facilitator(_) => EntityKind::Facilitator,
-            Record::Table(_) => EntityKind::Table,
-            Record::Category(_) => EntityKind::Category,
-            Record::Organisation(_) => EntityKind::Organisation,
-            Record::Fiche(_) => EntityKind::Fiche,
-            Record::Idea(_) => EntityKind::Idea,
-            Record::Cluster(_) => EntityKind::Cluster,
-        }
-    }
-}
+    Cluster
+);
 
 /// A primitive change.
 #[derive(Clone, Debug, PartialEq)]

@@ -18,36 +18,14 @@ pub enum Language {
     En,
 }
 
-/// Something with an identity and a modification time.
+/// Something with an identity and a modification time (each kind is implemented with
+/// the list of kinds in `super::edit`).
 pub trait Entity: Clone {
     /// The stable identity, shared by every copy of the entity on every laptop.
     fn id(&self) -> Uuid;
     /// Marks the entity as changed at `now`.
     fn touch(&mut self, now: Timestamp);
 }
-
-macro_rules! impl_entity {
-    ($($ty:ty),*) => {$(
-        impl Entity for $ty {
-            fn id(&self) -> Uuid {
-                self.id
-            }
-            fn touch(&mut self, now: Timestamp) {
-                self.modified = now;
-            }
-        }
-    )*};
-}
-
-impl_entity!(
-    Facilitator,
-    Table,
-    Category,
-    Organisation,
-    Fiche,
-    Idea,
-    Cluster
-);
 
 /// A facilitator ("animateur·rice").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

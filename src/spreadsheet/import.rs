@@ -55,6 +55,22 @@ pub struct ImportReport {
     pub notes: Vec<String>,
 }
 
+impl ImportReport {
+    /// The columns of `table` (see [`Columns::map`]), with a note of what was read
+    /// (`what`: its rows, encoding and ignored columns).
+    fn columns_of<'t>(
+        &mut self,
+        table: &'t CsvTable,
+        specs: &[Spec],
+        what: &str,
+        language: Language,
+    ) -> Result<Columns<'t>, ImportError> {
+        let (columns, ignored) = Columns::map(table, specs)?;
+        self.notes.push(note(table, &ignored, what, language));
+        Ok(columns)
+    }
+}
+
 /// One column a file may have: its key, the headers that mean it (folded), and whether
 /// the file must have it.
 struct Spec {
@@ -212,20 +228,6 @@ struct Columns<'t> {
 }
 
 impl<'t> Columns<'t> {
-    /// [`Columns::map`], with a note of what was read (`what`: its rows, encoding and
-    /// ignored columns) added to `notes`.
-    fn noted(
-        table: &'t CsvTable,
-        specs: &[Spec],
-        what: &str,
-        language: Language,
-        notes: &mut Vec<String>,
-    ) -> Result<Self, ImportError> {
-        let (columns, ignored) = Columns::map(table, specs)?;
-        notes.push(note(table, &ignored, what, language));
-        Ok(columns)
-    }
-
     fn map(table: &'t CsvTable, specs: &[Spec]) -> Result<(Self, Vec<String>), ImportError> {
         let mut positions = HashMap::new();
         let mut ignored = Vec::new();
@@ -363,12 +365,11 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
     let mut noted_tables: Vec<Uuid> = Vec::new();
     if let Some(source) = organisations {
         let table = source.read(ORGANISATION_COLUMNS)?;
-        let columns = Columns::noted(
+        let columns = report.columns_of(
             &table,
             ORGANISATION_COLUMNS,
             w.import_organisations,
             language,
-            &mut report.notes,
         )?;
         let mut first_line: HashMap<String, u64> = HashMap::new();
         for row in &table.rows {
@@ -444,13 +445,7 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
 
     if let Some(source) = fiches {
         let table = source.read(FICHE_COLUMNS)?;
-        let columns = Columns::noted(
-            &table,
-            FICHE_COLUMNS,
-            w.import_fiches,
-            language,
-            &mut report.notes,
-        )?;
+        let columns = report.columns_of(&table, FICHE_COLUMNS, w.import_fiches, language)?;
         for row in &table.rows {
             let organisation = organisation_id(&columns, row, "organisation", &names)?;
             let direction = parse_direction(columns.required(row, "direction")?)
@@ -469,13 +464,7 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
 
     if let Some(source) = ideas {
         let table = source.read(IDEA_COLUMNS)?;
-        let columns = Columns::noted(
-            &table,
-            IDEA_COLUMNS,
-            w.import_ideas,
-            language,
-            &mut report.notes,
-        )?;
+        let columns = report.columns_of(&table, IDEA_COLUMNS, w.import_ideas, language)?;
         for row in &table.rows {
             let mut idea = Idea::new(columns.required(row, "title")?);
             idea.description = columns.get(row, "description").to_owned();
