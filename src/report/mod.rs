@@ -455,24 +455,12 @@ fn by_cluster(out: &mut Writer, session: &Session, w: &Words, language: Language
             })
             .collect();
         out.table(
-            &[
-                Column {
-                    title: w.votes,
-                    share: 0.09,
-                },
-                Column {
-                    title: w.idea,
-                    share: 0.43,
-                },
-                Column {
-                    title: w.organisations_label,
-                    share: 0.30,
-                },
-                Column {
-                    title: w.status,
-                    share: 0.18,
-                },
-            ],
+            &columns(&[
+                (w.votes, 0.09),
+                (w.idea, 0.43),
+                (w.organisations_label, 0.30),
+                (w.status, 0.18),
+            ]),
             &rows,
             8.5,
         );
@@ -594,16 +582,24 @@ fn index(out: &mut Writer, session: &Session, w: &Words, language: Language) {
     }
 }
 
+/// A table's columns from `(title, share of the width)` pairs.
+fn columns<'a>(spec: &[(&'a str, f32)]) -> Vec<Column<'a>> {
+    spec.iter()
+        .map(|&(title, share)| Column { title, share })
+        .collect()
+}
+
 fn participants(out: &mut Writer, session: &Session, w: &Words, language: Language) {
     out.heading(w.participants, 18.0, 80.0);
     let organisations = session.organisations_by_name();
     let rows: Vec<Vec<String>> = organisations
         .iter()
         .map(|o| {
+            let [name, sector, town, ..] = o.identity_fields();
             vec![
-                o.name.clone(),
-                o.sector.clone(),
-                o.town.clone(),
+                name.to_owned(),
+                sector.to_owned(),
+                town.to_owned(),
                 o.table
                     .and_then(|t| session.table(t))
                     .map(|t| t.name.clone())
@@ -613,28 +609,13 @@ fn participants(out: &mut Writer, session: &Session, w: &Words, language: Langua
         })
         .collect();
     out.table(
-        &[
-            Column {
-                title: w.name,
-                share: 0.34,
-            },
-            Column {
-                title: w.sector,
-                share: 0.22,
-            },
-            Column {
-                title: w.town,
-                share: 0.20,
-            },
-            Column {
-                title: w.table,
-                share: 0.10,
-            },
-            Column {
-                title: w.attendance,
-                share: 0.14,
-            },
-        ],
+        &columns(&[
+            (w.name, 0.34),
+            (w.sector, 0.22),
+            (w.town, 0.20),
+            (w.table, 0.10),
+            (w.attendance, 0.14),
+        ]),
         &rows,
         8.5,
     );

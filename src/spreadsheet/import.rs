@@ -87,6 +87,17 @@ const fn spec(key: &'static str, headers: &'static [&'static str], required: boo
     }
 }
 
+/// The headers of a table's number, in the organisations' and the ideas' files. "N°
+/// table" folds to "ndeg_table": deunicode reads "°" as "deg".
+const TABLE_HEADERS: &[&str] = &[
+    "table",
+    "n_table",
+    "ndeg_table",
+    "ndeg_de_table",
+    "no_table",
+    "numero_de_table",
+];
+
 const ORGANISATION_COLUMNS: &[Spec] = &[
     spec(
         "name",
@@ -125,18 +136,7 @@ const ORGANISATION_COLUMNS: &[Spec] = &[
         ],
         false,
     ),
-    spec(
-        "table",
-        &[
-            "table",
-            "n_table",
-            "ndeg_table",
-            "ndeg_de_table",
-            "no_table",
-            "numero_de_table",
-        ],
-        false,
-    ),
+    spec("table", TABLE_HEADERS, false),
     spec(
         "table_facilitator",
         &[
@@ -186,18 +186,7 @@ const IDEA_COLUMNS: &[Spec] = &[
         &["organisations", "organizations", "structures"],
         false,
     ),
-    // "N° table" folds to "ndeg_table": deunicode reads "°" as "deg".
-    spec(
-        "table",
-        &[
-            "table",
-            "n_table",
-            "ndeg_table",
-            "ndeg_de_table",
-            "no_table",
-        ],
-        false,
-    ),
+    spec("table", TABLE_HEADERS, false),
     spec(
         "facilitator",
         &[

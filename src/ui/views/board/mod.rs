@@ -66,11 +66,6 @@ struct LayoutKey {
     width_bits: u32,
 }
 
-/// How near the edge of the board, in points, a dragged card makes it scroll.
-const EDGE_SCROLL_ZONE: f32 = 60.0;
-/// The fastest the board scrolls under a dragged card, in points a frame.
-const EDGE_SCROLL_MAX: f32 = 24.0;
-
 impl BoardView {
     /// The ideas an action applies to: the selection, else the focused card.
     fn targets(&self) -> Vec<Uuid> {
@@ -639,6 +634,11 @@ impl BoardView {
         self.selection.clear();
     }
 }
+
+/// How near the edge of the board, in points, a dragged card makes it scroll.
+const EDGE_SCROLL_ZONE: f32 = 60.0;
+/// The fastest the board scrolls under a dragged card, in points a frame.
+const EDGE_SCROLL_MAX: f32 = 24.0;
 
 /// How fast the board scrolls under a dragged card `from_top` and `from_bottom` points
 /// from its edges: positive scrolls up (towards the top), zero away from the edges.
