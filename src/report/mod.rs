@@ -443,27 +443,20 @@ fn by_cluster(out: &mut Writer, session: &Session, w: &Words, language: Language
             12.5,
             60.0,
         );
-        let rows: Vec<Vec<String>> = ideas
-            .iter()
-            .map(|i| {
-                vec![
-                    i.votes.to_string(),
-                    i.title.clone(),
-                    organisation_names(session, i),
-                    i.status.label(language).to_owned(),
-                ]
-            })
-            .collect();
-        out.table(
-            &columns(&[
-                (w.votes, 0.09),
-                (w.idea, 0.43),
-                (w.organisations_label, 0.30),
-                (w.status, 0.18),
-            ]),
-            &rows,
-            8.5,
-        );
+        let spec = [
+            (w.votes, 0.09),
+            (w.idea, 0.43),
+            (w.organisations_label, 0.30),
+            (w.status, 0.18),
+        ];
+        item_table(out, &spec, &ideas, |i| {
+            vec![
+                i.votes.to_string(),
+                i.title.clone(),
+                organisation_names(session, i),
+                i.status.label(language).to_owned(),
+            ]
+        });
     }
 }
 
@@ -582,6 +575,18 @@ fn index(out: &mut Writer, session: &Session, w: &Words, language: Language) {
     }
 }
 
+/// A table in the report's small type, one row of `cells` per item, its columns given
+/// as `(title, share of the width)` pairs.
+fn item_table<T>(
+    out: &mut Writer,
+    spec: &[(&str, f32)],
+    items: &[T],
+    cells: impl Fn(&T) -> Vec<String>,
+) {
+    let rows: Vec<Vec<String>> = items.iter().map(cells).collect();
+    out.table(&columns(spec), &rows, 8.5);
+}
+
 /// A table's columns from `(title, share of the width)` pairs.
 fn columns<'a>(spec: &[(&'a str, f32)]) -> Vec<Column<'a>> {
     spec.iter()
@@ -592,33 +597,26 @@ fn columns<'a>(spec: &[(&'a str, f32)]) -> Vec<Column<'a>> {
 fn participants(out: &mut Writer, session: &Session, w: &Words, language: Language) {
     out.heading(w.participants, 18.0, 80.0);
     let organisations = session.organisations_by_name();
-    let rows: Vec<Vec<String>> = organisations
-        .iter()
-        .map(|o| {
-            let [name, sector, town, ..] = o.identity_fields();
-            vec![
-                name.to_owned(),
-                sector.to_owned(),
-                town.to_owned(),
-                o.table
-                    .and_then(|t| session.table(t))
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default(),
-                o.attendance.label(language).to_owned(),
-            ]
-        })
-        .collect();
-    out.table(
-        &columns(&[
-            (w.name, 0.34),
-            (w.sector, 0.22),
-            (w.town, 0.20),
-            (w.table, 0.10),
-            (w.attendance, 0.14),
-        ]),
-        &rows,
-        8.5,
-    );
+    let spec = [
+        (w.name, 0.34),
+        (w.sector, 0.22),
+        (w.town, 0.20),
+        (w.table, 0.10),
+        (w.attendance, 0.14),
+    ];
+    item_table(out, &spec, &organisations, |o| {
+        let [name, sector, town, ..] = o.identity_fields();
+        vec![
+            name.to_owned(),
+            sector.to_owned(),
+            town.to_owned(),
+            o.table
+                .and_then(|t| session.table(t))
+                .map(|t| t.name.clone())
+                .unwrap_or_default(),
+            o.attendance.label(language).to_owned(),
+        ]
+    });
     out.heading(w.facilitators_heading, 14.0, 40.0);
     for f in &session.facilitators {
         let tables: Vec<&str> = session
