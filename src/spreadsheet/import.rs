@@ -10,8 +10,8 @@ use super::{ImportError, ImportProblem};
 use crate::i18n::{fill, words};
 use crate::model::text::{fold, fold_header};
 use crate::model::{
-    Attendance, Cluster, Colour, Direction, Facilitator, Fiche, Idea, IdeaKind, ImportBatch,
-    Language, Organisation, Session, Status, Table,
+    Attendance, Cluster, Colour, Direction, EntityKind, Facilitator, Fiche, Idea, IdeaKind,
+    ImportBatch, Language, Organisation, Session, Status, Table,
 };
 
 /// The CSV files to import; any may be absent.
@@ -299,14 +299,8 @@ impl<'t> Columns<'t> {
     }
 }
 
-/// Names already known, folded, for matching what a row says.
-#[derive(Default)]
-struct Names {
-    organisations: HashMap<String, Uuid>,
-    tables: HashMap<String, Uuid>,
-    facilitators: HashMap<String, Uuid>,
-    clusters: HashMap<String, Uuid>,
-}
+/// Names already known, folded, by kind of entity, for matching what a row says.
+type Names = HashMap<(EntityKind, String), Uuid>;
 
 /// Reads the files and builds what they would add to `session`, or refuses on the first
 /// bad row. Organisations are read first, so resource sheets and ideas may name them.
@@ -335,19 +329,31 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
     let language = session.info.language;
     let w = words(language);
     let mut report = ImportReport::default();
-    let mut names = Names::default();
-    for o in &session.organisations {
-        names.organisations.insert(fold(&o.name), o.id);
-    }
-    for t in &session.tables {
-        names.tables.insert(fold(&t.name), t.id);
-    }
-    for f in &session.facilitators {
-        names.facilitators.insert(fold(&f.name), f.id);
-    }
-    for c in &session.clusters {
-        names.clusters.insert(fold(&c.name), c.id);
-    }
+    let known = (session
+        .organisations
+        .iter()
+        .map(|o| (EntityKind::Organisation, &o.name, o.id)))
+    .chain(
+        session
+            .tables
+            .iter()
+            .map(|t| (EntityKind::Table, &t.name, t.id)),
+    )
+    .chain(
+        session
+            .facilitators
+            .iter()
+            .map(|f| (EntityKind::Facilitator, &f.name, f.id)),
+    )
+    .chain(
+        session
+            .clusters
+            .iter()
+            .map(|c| (EntityKind::Cluster, &c.name, c.id)),
+    );
+    let mut names: Names = known
+        .map(|(kind, name, id)| ((kind, fold(name)), id))
+        .collect();
 
     // The line naming each new table's facilitator, and tables of the session already noted.
     let mut table_facilitator_lines: HashMap<Uuid, u64> = HashMap::new();
@@ -371,7 +377,7 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
                     ImportProblem::DuplicateInFile { line: *line },
                 ));
             }
-            if names.organisations.contains_key(&key) {
+            if names.contains_key(&(EntityKind::Organisation, key.clone())) {
                 return Err(columns.error(row, "name", ImportProblem::AlreadyInSession));
             }
             first_line.insert(key.clone(), row.line);
@@ -427,7 +433,7 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
                     ));
                 }
             }
-            names.organisations.insert(key, org.id);
+            names.insert((EntityKind::Organisation, key), org.id);
             report.batch.organisations.push(org);
         }
     }
@@ -477,7 +483,7 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
                 .map(str::trim)
                 .filter(|n| !n.is_empty())
             {
-                let Some(id) = names.organisations.get(&fold(name)) else {
+                let Some(id) = names.get(&(EntityKind::Organisation, fold(name))) else {
                     return Err(columns.error(
                         row,
                         "organisations",
@@ -567,8 +573,7 @@ fn organisation_id(
 ) -> Result<Uuid, ImportError> {
     let name = columns.required(row, key)?;
     names
-        .organisations
-        .get(&fold(name))
+        .get(&(EntityKind::Organisation, fold(name)))
         .copied()
         .ok_or_else(|| {
             columns.error(
@@ -591,30 +596,24 @@ fn table_id(value: &str, names: &mut Names, batch: &mut ImportBatch) -> Option<U
     } else {
         value.to_owned()
     };
-    let key = fold(&name);
-    if let Some(id) = names.tables.get(&key) {
-        return Some(*id);
-    }
-    let table = Table::new(name);
-    let id = table.id;
-    names.tables.insert(key, id);
-    batch.tables.push(table);
-    Some(id)
+    Some(known_or_new(names, EntityKind::Table, &name, || {
+        let table = Table::new(name.clone());
+        let id = table.id;
+        batch.tables.push(table);
+        id
+    }))
 }
 
 fn facilitator_id(value: &str, names: &mut Names, batch: &mut ImportBatch) -> Option<Uuid> {
     if value.is_empty() {
         return None;
     }
-    let key = fold(value);
-    if let Some(id) = names.facilitators.get(&key) {
-        return Some(*id);
-    }
-    let facilitator = Facilitator::new(value);
-    let id = facilitator.id;
-    names.facilitators.insert(key, id);
-    batch.facilitators.push(facilitator);
-    Some(id)
+    Some(known_or_new(names, EntityKind::Facilitator, value, || {
+        let facilitator = Facilitator::new(value);
+        let id = facilitator.id;
+        batch.facilitators.push(facilitator);
+        id
+    }))
 }
 
 fn cluster_id(
@@ -626,16 +625,23 @@ fn cluster_id(
     if value.is_empty() {
         return None;
     }
-    let key = fold(value);
-    if let Some(id) = names.clusters.get(&key) {
-        return Some(*id);
-    }
-    let colour = Colour::nth(session.clusters.len() + batch.clusters.len());
-    let cluster = Cluster::new(value, colour);
-    let id = cluster.id;
-    names.clusters.insert(key, id);
-    batch.clusters.push(cluster);
-    Some(id)
+    Some(known_or_new(names, EntityKind::Cluster, value, || {
+        let colour = Colour::nth(session.clusters.len() + batch.clusters.len());
+        let cluster = Cluster::new(value, colour);
+        let id = cluster.id;
+        batch.clusters.push(cluster);
+        id
+    }))
+}
+
+/// The id of the `kind` named `name` (folded), else the one `create` makes.
+fn known_or_new(
+    names: &mut Names,
+    kind: EntityKind,
+    name: &str,
+    create: impl FnOnce() -> Uuid,
+) -> Uuid {
+    *names.entry((kind, fold(name))).or_insert_with(create)
 }
 
 fn category_key(session: &Session, value: &str) -> Option<String> {
