@@ -11,7 +11,7 @@ use super::entities::{
 /// The kinds of entity, listed once: [`Record`] (one entity of any kind, by value),
 /// [`EntityKind`], and each kind's [`Entity`] implementation.
 macro_rules! entity_kinds {
-    ($($kind:ident),*) => {
+    ($($kind:ident => $field:ident),*) => {
         /// One entity of any kind, by value.
         #[derive(Clone, Debug, PartialEq)]
         pub enum Record {
@@ -36,6 +36,26 @@ macro_rules! entity_kinds {
                     $(Record::$kind(_) => EntityKind::$kind,)*
                 }
             }
+
+            /// Puts the record in its list of `session` (at `index` when given), and
+            /// returns the edit that undoes it.
+            fn put_into(self, session: &mut Session, index: Option<usize>) -> Edit {
+                match self {
+                    $(Record::$kind(e) => {
+                        put(&mut session.$field, e, index, Record::$kind, EntityKind::$kind)
+                    })*
+                }
+            }
+        }
+
+        impl EntityKind {
+            /// Deletes the entity `id` of this kind from `session`; returns the edit
+            /// that puts it back, or `None` when there was none.
+            fn delete_from(self, session: &mut Session, id: Uuid) -> Option<Edit> {
+                match self {
+                    $(EntityKind::$kind => delete(&mut session.$field, id, Record::$kind),)*
+                }
+            }
         }
 
         $(
@@ -52,13 +72,13 @@ macro_rules! entity_kinds {
 }
 
 entity_kinds!(
-    Facilitator,
-    Table,
-    Category,
-    Organisation,
-    Fiche,
-    Idea,
-    Cluster
+    Facilitator => facilitators,
+    Table => tables,
+    Category => categories,
+    Organisation => organisations,
+    Fiche => fiches,
+    Idea => ideas,
+    Cluster => clusters
 );
 
 /// A primitive change.
@@ -112,66 +132,8 @@ impl Edit {
     pub fn apply(self, session: &mut Session) -> Option<Edit> {
         match self {
             Edit::Info(info) => Some(Edit::Info(std::mem::replace(&mut session.info, info))),
-            Edit::Put { record, index } => Some(match record {
-                Record::Facilitator(e) => put(
-                    &mut session.facilitators,
-                    e,
-                    index,
-                    Record::Facilitator,
-                    EntityKind::Facilitator,
-                ),
-                Record::Table(e) => put(
-                    &mut session.tables,
-                    e,
-                    index,
-                    Record::Table,
-                    EntityKind::Table,
-                ),
-                Record::Category(e) => put(
-                    &mut session.categories,
-                    e,
-                    index,
-                    Record::Category,
-                    EntityKind::Category,
-                ),
-                Record::Organisation(e) => put(
-                    &mut session.organisations,
-                    e,
-                    index,
-                    Record::Organisation,
-                    EntityKind::Organisation,
-                ),
-                Record::Fiche(e) => put(
-                    &mut session.fiches,
-                    e,
-                    index,
-                    Record::Fiche,
-                    EntityKind::Fiche,
-                ),
-                Record::Idea(e) => {
-                    put(&mut session.ideas, e, index, Record::Idea, EntityKind::Idea)
-                }
-                Record::Cluster(e) => put(
-                    &mut session.clusters,
-                    e,
-                    index,
-                    Record::Cluster,
-                    EntityKind::Cluster,
-                ),
-            }),
-            Edit::Delete { kind, id } => match kind {
-                EntityKind::Facilitator => {
-                    delete(&mut session.facilitators, id, Record::Facilitator)
-                }
-                EntityKind::Table => delete(&mut session.tables, id, Record::Table),
-                EntityKind::Category => delete(&mut session.categories, id, Record::Category),
-                EntityKind::Organisation => {
-                    delete(&mut session.organisations, id, Record::Organisation)
-                }
-                EntityKind::Fiche => delete(&mut session.fiches, id, Record::Fiche),
-                EntityKind::Idea => delete(&mut session.ideas, id, Record::Idea),
-                EntityKind::Cluster => delete(&mut session.clusters, id, Record::Cluster),
-            },
+            Edit::Put { record, index } => Some(record.put_into(session, index)),
+            Edit::Delete { kind, id } => kind.delete_from(session, id),
         }
     }
 }
