@@ -7,8 +7,8 @@ use uuid::Uuid;
 
 use super::edit::{Edit, EntityKind, Record};
 use super::entities::{
-    Category, Cluster, Facilitator, Fiche, Idea, Language, Organisation, Session, SessionInfo,
-    Status, Table, Timestamp,
+    Category, Cluster, Entity, Facilitator, Fiche, Idea, Language, Organisation, Session,
+    SessionInfo, Status, Table, Timestamp,
 };
 use super::text::fold;
 use crate::i18n::{fill, words};
@@ -365,18 +365,13 @@ impl Action {
             }
             Action::RemoveFacilitator(id) => {
                 let _ = exists(session.facilitator(*id), EntityKind::Facilitator, *id)?;
-                for table in session.tables.iter().filter(|t| t.facilitator == Some(*id)) {
-                    let mut table = table.clone();
-                    table.facilitator = None;
-                    table.modified = now;
-                    edits.push(put(Record::Table(table)));
-                }
-                for idea in session.ideas.iter().filter(|i| i.facilitator == Some(*id)) {
-                    let mut idea = idea.clone();
-                    idea.facilitator = None;
-                    idea.modified = now;
-                    edits.push(put(Record::Idea(idea)));
-                }
+                let facilitated = |f: &Option<Uuid>| *f == Some(*id);
+                edits.extend(relink(&session.tables, now, Record::Table, |t| {
+                    facilitated(&t.facilitator).then(|| t.facilitator = None)
+                }));
+                edits.extend(relink(&session.ideas, now, Record::Idea, |i| {
+                    facilitated(&i.facilitator).then(|| i.facilitator = None)
+                }));
                 edits.push(Edit::Delete {
                     kind: EntityKind::Facilitator,
                     id: *id,
@@ -402,22 +397,16 @@ impl Action {
             }
             Action::RemoveTable(id) => {
                 exists(session.table(*id), EntityKind::Table, *id)?;
-                for org in session
-                    .organisations
-                    .iter()
-                    .filter(|o| o.table == Some(*id))
-                {
-                    let mut org = org.clone();
-                    org.table = None;
-                    org.modified = now;
-                    edits.push(put(Record::Organisation(org)));
-                }
-                for idea in session.ideas.iter().filter(|i| i.table == Some(*id)) {
-                    let mut idea = idea.clone();
-                    idea.table = None;
-                    idea.modified = now;
-                    edits.push(put(Record::Idea(idea)));
-                }
+                let at_table = |t: &Option<Uuid>| *t == Some(*id);
+                edits.extend(relink(
+                    &session.organisations,
+                    now,
+                    Record::Organisation,
+                    |o| at_table(&o.table).then(|| o.table = None),
+                ));
+                edits.extend(relink(&session.ideas, now, Record::Idea, |i| {
+                    at_table(&i.table).then(|| i.table = None)
+                }));
                 edits.push(Edit::Delete {
                     kind: EntityKind::Table,
                     id: *id,
@@ -445,22 +434,13 @@ impl Action {
                 });
                 // A renamed key carries its resource sheets and ideas along.
                 if let Some(old) = previous.filter(|old| old.key != c.key) {
-                    for fiche in session.fiches.iter().filter(|f| f.category == old.key) {
-                        let mut fiche = fiche.clone();
-                        fiche.category = c.key.clone();
-                        fiche.modified = now;
-                        edits.push(put(Record::Fiche(fiche)));
-                    }
-                    for idea in session
-                        .ideas
-                        .iter()
-                        .filter(|i| i.category.as_deref() == Some(old.key.as_str()))
-                    {
-                        let mut idea = idea.clone();
-                        idea.category = Some(c.key.clone());
-                        idea.modified = now;
-                        edits.push(put(Record::Idea(idea)));
-                    }
+                    edits.extend(relink(&session.fiches, now, Record::Fiche, |f| {
+                        (f.category == old.key).then(|| f.category = c.key.clone())
+                    }));
+                    edits.extend(relink(&session.ideas, now, Record::Idea, |i| {
+                        (i.category.as_deref() == Some(old.key.as_str()))
+                            .then(|| i.category = Some(c.key.clone()))
+                    }));
                 }
                 edits.push(put(Record::Category(c)));
             }
@@ -875,6 +855,25 @@ fn diff(from: &Session, to: &Session) -> Vec<Edit> {
         &mut edits,
     );
     edits
+}
+
+/// The edits that change every one of `items` that `change` changes (it returns
+/// `Some` when it did, on a copy), each marked as modified at `now`.
+fn relink<T: Entity>(
+    items: &[T],
+    now: Timestamp,
+    wrap: fn(T) -> Record,
+    change: impl Fn(&mut T) -> Option<()>,
+) -> Vec<Edit> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let mut item = item.clone();
+            change(&mut item)?;
+            item.touch(now);
+            Some(put(wrap(item)))
+        })
+        .collect()
 }
 
 fn put(record: Record) -> Edit {
