@@ -204,11 +204,7 @@ fn versions<T: Clone + Serialize>(
 trait Mergeable: Entity + Serialize + Clone {
     const KIND: EntityKind;
     const KEY: &'static str;
-    fn modified(&self) -> Timestamp;
-    fn created(&self) -> Timestamp;
     fn label(&self) -> String;
-    fn set_id(&mut self, id: Uuid);
-    fn set_created(&mut self, created: Timestamp);
     /// Rewrites references to entities found under another id.
     fn remap(&mut self, _aliases: &Aliases) {}
 }
@@ -228,21 +224,9 @@ macro_rules! mergeable {
         impl Mergeable for $ty {
             const KIND: EntityKind = $kind;
             const KEY: &'static str = $key;
-            fn modified(&self) -> Timestamp {
-                self.modified
-            }
-            fn created(&self) -> Timestamp {
-                self.created
-            }
             fn label(&self) -> String {
                 let $s = self;
                 $label
-            }
-            fn set_id(&mut self, id: Uuid) {
-                self.id = id;
-            }
-            fn set_created(&mut self, created: Timestamp) {
-                self.created = created;
             }
             fn remap(&mut self, $a: &Aliases) {
                 let $r = self;

@@ -352,14 +352,12 @@ impl Action {
                 let adding = matches!(self, Action::AddFacilitator(_));
                 let mut f = f.clone();
                 f.name = required(&f.name, Field::Name)?;
-                stamp(&mut f.created, &mut f.modified, now, adding, || {
-                    session.facilitator(f.id).map(|e| e.created)
-                });
-                check_presence(
+                stamped(
+                    session.facilitator(f.id),
+                    &mut f,
                     adding,
-                    session.facilitator(f.id).is_some(),
+                    now,
                     EntityKind::Facilitator,
-                    f.id,
                 )?;
                 edits.push(put(Record::Facilitator(f)));
             }
@@ -384,15 +382,7 @@ impl Action {
                 if let Some(f) = t.facilitator {
                     exists(session.facilitator(f), EntityKind::Facilitator, f)?;
                 }
-                stamp(&mut t.created, &mut t.modified, now, adding, || {
-                    session.table(t.id).map(|e| e.created)
-                });
-                check_presence(
-                    adding,
-                    session.table(t.id).is_some(),
-                    EntityKind::Table,
-                    t.id,
-                )?;
+                stamped(session.table(t.id), &mut t, adding, now, EntityKind::Table)?;
                 edits.push(put(Record::Table(t)));
             }
             Action::RemoveTable(id) => {
@@ -428,10 +418,7 @@ impl Action {
                     return Err(ActionError::DuplicateCategory(c.key));
                 }
                 let previous = session.categories.iter().find(|e| e.id == c.id);
-                check_presence(adding, previous.is_some(), EntityKind::Category, c.id)?;
-                stamp(&mut c.created, &mut c.modified, now, adding, || {
-                    previous.map(|e| e.created)
-                });
+                stamped(previous, &mut c, adding, now, EntityKind::Category)?;
                 // A renamed key carries its resource sheets and ideas along.
                 if let Some(old) = previous.filter(|old| old.key != c.key) {
                     edits.extend(relink(&session.fiches, now, Record::Fiche, |f| {
@@ -487,15 +474,13 @@ impl Action {
                 if let Some(t) = o.table {
                     exists(session.table(t), EntityKind::Table, t)?;
                 }
-                check_presence(
+                stamped(
+                    session.organisation(o.id),
+                    &mut o,
                     adding,
-                    session.organisation(o.id).is_some(),
+                    now,
                     EntityKind::Organisation,
-                    o.id,
                 )?;
-                stamp(&mut o.created, &mut o.modified, now, adding, || {
-                    session.organisation(o.id).map(|e| e.created)
-                });
                 edits.push(put(Record::Organisation(o)));
             }
             Action::RemoveOrganisation(id) => {
@@ -544,15 +529,7 @@ impl Action {
                 if session.category(&f.category).is_none() {
                     return Err(ActionError::UnknownCategory(f.category));
                 }
-                check_presence(
-                    adding,
-                    session.fiche(f.id).is_some(),
-                    EntityKind::Fiche,
-                    f.id,
-                )?;
-                stamp(&mut f.created, &mut f.modified, now, adding, || {
-                    session.fiche(f.id).map(|e| e.created)
-                });
+                stamped(session.fiche(f.id), &mut f, adding, now, EntityKind::Fiche)?;
                 edits.push(put(Record::Fiche(f)));
             }
             Action::RemoveFiche(id) => {
@@ -572,15 +549,13 @@ impl Action {
                 let adding = matches!(self, Action::AddIdea(_));
                 let mut idea = idea.clone();
                 validate_idea(session, &mut idea)?;
-                check_presence(
+                stamped(
+                    session.idea(idea.id),
+                    &mut idea,
                     adding,
-                    session.idea(idea.id).is_some(),
+                    now,
                     EntityKind::Idea,
-                    idea.id,
                 )?;
-                stamp(&mut idea.created, &mut idea.modified, now, adding, || {
-                    session.idea(idea.id).map(|e| e.created)
-                });
                 edits.push(put(Record::Idea(idea)));
             }
             Action::RemoveIdeas(ids) => {
@@ -599,15 +574,13 @@ impl Action {
                 let adding = matches!(self, Action::AddCluster(_));
                 let mut c = c.clone();
                 c.name = required(&c.name, Field::Name)?;
-                check_presence(
+                stamped(
+                    session.cluster(c.id),
+                    &mut c,
                     adding,
-                    session.cluster(c.id).is_some(),
+                    now,
                     EntityKind::Cluster,
-                    c.id,
                 )?;
-                stamp(&mut c.created, &mut c.modified, now, adding, || {
-                    session.cluster(c.id).map(|e| e.created)
-                });
                 edits.push(put(Record::Cluster(c)));
             }
             Action::DissolveCluster(id) => {
@@ -911,20 +884,24 @@ fn check_presence(
     }
 }
 
-/// Sets the times of an entity being added (`adding`) or updated.
-fn stamp(
-    created: &mut Timestamp,
-    modified: &mut Timestamp,
-    now: Timestamp,
+/// Checks that an entity being added (`adding`) is new, or one being updated exists
+/// (`existing`), and sets its times: created now or when it was, modified now.
+fn stamped<T: Entity>(
+    existing: Option<&T>,
+    item: &mut T,
     adding: bool,
-    existing_created: impl FnOnce() -> Option<Timestamp>,
-) {
-    if adding {
-        *created = now;
-    } else if let Some(existing) = existing_created() {
-        *created = existing;
-    }
-    *modified = now;
+    now: Timestamp,
+    kind: EntityKind,
+) -> Result<(), ActionError> {
+    check_presence(adding, existing.is_some(), kind, item.id())?;
+    let created = if adding {
+        now
+    } else {
+        existing.map_or(item.created(), Entity::created)
+    };
+    item.set_created(created);
+    item.touch(now);
+    Ok(())
 }
 
 fn unique(ids: &[Uuid]) -> Vec<Uuid> {

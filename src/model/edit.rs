@@ -66,6 +66,18 @@ macro_rules! entity_kinds {
                 fn touch(&mut self, now: Timestamp) {
                     self.modified = now;
                 }
+                fn created(&self) -> Timestamp {
+                    self.created
+                }
+                fn modified(&self) -> Timestamp {
+                    self.modified
+                }
+                fn set_created(&mut self, created: Timestamp) {
+                    self.created = created;
+                }
+                fn set_id(&mut self, id: Uuid) {
+                    self.id = id;
+                }
             }
         )*
     };

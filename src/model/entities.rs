@@ -25,6 +25,13 @@ pub trait Entity: Clone {
     fn id(&self) -> Uuid;
     /// Marks the entity as changed at `now`.
     fn touch(&mut self, now: Timestamp);
+    /// When it was first made.
+    fn created(&self) -> Timestamp;
+    /// When it last changed.
+    fn modified(&self) -> Timestamp;
+    fn set_created(&mut self, created: Timestamp);
+    /// Gives it another identity (two copies found to be one).
+    fn set_id(&mut self, id: Uuid);
 }
 
 /// A facilitator ("animateur·rice").
