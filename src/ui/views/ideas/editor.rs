@@ -1,10 +1,10 @@
 //! The editor of the selected idea, and the follow-up fields it shares with the
 //! triage view. Each field is saved as soon as it is left.
 
-use super::super::capture::{category_label, organisations_picker_ui};
+use super::super::capture::organisations_picker_ui;
 use crate::model::{Action, Field, Idea, IdeaKind, Status};
 use crate::ui::ViewCtx;
-use crate::ui::widgets::{Named, parse_user_date};
+use crate::ui::widgets::{Named, optional_choice_ui, parse_user_date};
 use egui::{RichText, Ui};
 
 use super::*;
@@ -54,39 +54,27 @@ impl IdeasView {
                 egui::Grid::new("idea-fields")
                     .num_columns(2)
                     .show(ui, |ui| {
+                        let kinds: Vec<(IdeaKind, &str)> = IdeaKind::ALL
+                            .iter()
+                            .map(|&k| (k, k.label(cx.language)))
+                            .collect();
+                        let categories: Vec<(String, &str)> = session
+                            .categories
+                            .iter()
+                            .map(|c| (c.key.clone(), c.label(cx.language)))
+                            .collect();
                         ui.label(t.kind);
-                        egui::ComboBox::from_id_salt("edit-kind")
-                            .selected_text(idea.kind.map_or(t.none, |k| k.label(cx.language)))
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut idea.kind, None, t.none);
-                                for k in IdeaKind::ALL {
-                                    ui.selectable_value(
-                                        &mut idea.kind,
-                                        Some(k),
-                                        k.label(cx.language),
-                                    );
-                                }
-                            })
-                            .named(t.kind);
+                        optional_choice_ui(ui, "edit-kind", t.kind, &mut idea.kind, t.none, &kinds);
                         ui.end_row();
                         ui.label(t.category);
-                        egui::ComboBox::from_id_salt("edit-category")
-                            .selected_text(category_label(
-                                session,
-                                idea.category.as_deref(),
-                                cx.language,
-                            ))
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut idea.category, None, t.none);
-                                for c in &session.categories {
-                                    ui.selectable_value(
-                                        &mut idea.category,
-                                        Some(c.key.clone()),
-                                        c.label(cx.language),
-                                    );
-                                }
-                            })
-                            .named(t.category);
+                        optional_choice_ui(
+                            ui,
+                            "edit-category",
+                            t.category,
+                            &mut idea.category,
+                            t.none,
+                            &categories,
+                        );
                         ui.end_row();
                         ui.label(t.status);
                         egui::ComboBox::from_id_salt("edit-status")
@@ -98,51 +86,24 @@ impl IdeasView {
                             })
                             .named(t.status);
                         ui.end_row();
-                        ui.label(t.cluster);
-                        egui::ComboBox::from_id_salt("edit-cluster")
-                            .selected_text(
-                                idea.cluster
-                                    .and_then(|c| session.cluster(c))
-                                    .map_or(t.none, |c| c.name.as_str()),
-                            )
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut idea.cluster, None, t.none);
-                                for c in &session.clusters {
-                                    ui.selectable_value(&mut idea.cluster, Some(c.id), &c.name);
-                                }
-                            })
-                            .named(t.cluster);
-                        ui.end_row();
-                        ui.label(t.table);
-                        egui::ComboBox::from_id_salt("edit-table")
-                            .selected_text(
-                                idea.table
-                                    .and_then(|c| session.table(c))
-                                    .map_or(t.none, |c| c.name.as_str()),
-                            )
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut idea.table, None, t.none);
-                                for c in &session.tables {
-                                    ui.selectable_value(&mut idea.table, Some(c.id), &c.name);
-                                }
-                            })
-                            .named(t.table);
-                        ui.end_row();
-                        ui.label(t.facilitator);
-                        egui::ComboBox::from_id_salt("edit-facilitator")
-                            .selected_text(
-                                idea.facilitator
-                                    .and_then(|c| session.facilitator(c))
-                                    .map_or(t.none, |c| c.name.as_str()),
-                            )
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut idea.facilitator, None, t.none);
-                                for c in &session.facilitators {
-                                    ui.selectable_value(&mut idea.facilitator, Some(c.id), &c.name);
-                                }
-                            })
-                            .named(t.facilitator);
-                        ui.end_row();
+                        let clusters = id_names(session.clusters.iter().map(|c| (c.id, &c.name)));
+                        let tables = id_names(session.tables.iter().map(|c| (c.id, &c.name)));
+                        let facilitators =
+                            id_names(session.facilitators.iter().map(|c| (c.id, &c.name)));
+                        for (id, label, value, options) in [
+                            ("edit-cluster", t.cluster, &mut idea.cluster, &clusters),
+                            ("edit-table", t.table, &mut idea.table, &tables),
+                            (
+                                "edit-facilitator",
+                                t.facilitator,
+                                &mut idea.facilitator,
+                                &facilitators,
+                            ),
+                        ] {
+                            ui.label(label);
+                            optional_choice_ui(ui, id, label, value, t.none, options);
+                            ui.end_row();
+                        }
                         let label = ui.label(t.votes);
                         let votes = ui
                             .add(egui::DragValue::new(&mut idea.votes).range(0..=9999))
@@ -283,4 +244,9 @@ pub fn follow_up_ui(ui: &mut Ui, cx: &ViewCtx, idea: &mut Idea, due_text: &mut S
         }
     });
     commit
+}
+
+/// `(id, name)` pairs as the choices of an [`optional_choice_ui`].
+fn id_names<'a>(items: impl Iterator<Item = (Uuid, &'a String)>) -> Vec<(Uuid, &'a str)> {
+    items.map(|(id, name)| (id, name.as_str())).collect()
 }

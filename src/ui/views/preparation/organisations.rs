@@ -12,7 +12,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Attendance, Field, Language, Organisation, Session};
 use crate::ui::command::Command;
 use crate::ui::i18n::Tr;
-use crate::ui::widgets::Named;
+use crate::ui::widgets::{Named, optional_choice_ui};
 use crate::ui::{Intent, ViewCtx};
 
 use super::*;
@@ -260,19 +260,12 @@ impl PreparationView {
                 }
                 ui.horizontal(|ui| {
                     ui.label(t.table);
-                    egui::ComboBox::from_id_salt("org-table")
-                        .selected_text(
-                            org.table
-                                .and_then(|id| session.table(id))
-                                .map_or(t.none, |t| t.name.as_str()),
-                        )
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut org.table, None, t.none);
-                            for table in &session.tables {
-                                ui.selectable_value(&mut org.table, Some(table.id), &table.name);
-                            }
-                        })
-                        .named(t.table);
+                    let tables: Vec<(Uuid, &str)> = session
+                        .tables
+                        .iter()
+                        .map(|table| (table.id, table.name.as_str()))
+                        .collect();
+                    optional_choice_ui(ui, "org-table", t.table, &mut org.table, t.none, &tables);
                 });
                 ui.horizontal(|ui| {
                     ui.label(t.attendance);
