@@ -349,6 +349,24 @@ pub fn optional_choice_ui<T: PartialEq + Clone>(
     *value != before
 }
 
+/// `(id, name)` pairs as the choices of an [`optional_choice_ui`].
+pub fn id_names<'a>(items: impl Iterator<Item = (Uuid, &'a String)>) -> Vec<(Uuid, &'a str)> {
+    items.map(|(id, name)| (id, name.as_str())).collect()
+}
+
+/// The session's categories as the choices of an [`optional_choice_ui`]: their keys,
+/// labelled in `language`.
+pub fn category_choices(
+    session: &Session,
+    language: crate::model::Language,
+) -> Vec<(String, &str)> {
+    session
+        .categories
+        .iter()
+        .map(|c| (c.key.clone(), c.label(language)))
+        .collect()
+}
+
 /// A menu entry for `command`: its name and its shortcut, greyed out when it cannot
 /// run. Returns true when it was chosen.
 pub fn command_item_ui(

@@ -13,7 +13,7 @@ use crate::ui::ViewCtx;
 use crate::ui::command::Command;
 use crate::ui::document::ContentVersion;
 use crate::ui::views::wall::{WallInputs, WallView};
-use crate::ui::widgets::{card_ui, optional_choice_ui};
+use crate::ui::widgets::{card_ui, category_choices, id_names, optional_choice_ui};
 
 mod clusters;
 mod layout;
@@ -292,21 +292,9 @@ impl BoardView {
                 200.0,
                 &mut self.focus_filter,
             );
-            let organisations: Vec<(Uuid, &str)> = session
-                .organisations
-                .iter()
-                .map(|o| (o.id, o.name.as_str()))
-                .collect();
-            let categories: Vec<(String, &str)> = session
-                .categories
-                .iter()
-                .map(|c| (c.key.clone(), c.label(cx.language)))
-                .collect();
-            let tables: Vec<(Uuid, &str)> = session
-                .tables
-                .iter()
-                .map(|c| (c.id, c.name.as_str()))
-                .collect();
+            let organisations = id_names(session.organisations.iter().map(|o| (o.id, &o.name)));
+            let categories = category_choices(session, cx.language);
+            let tables = id_names(session.tables.iter().map(|c| (c.id, &c.name)));
             let filter = &mut self.filter;
             optional_choice_ui(
                 ui,

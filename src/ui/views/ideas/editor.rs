@@ -4,7 +4,7 @@
 use super::super::capture::organisations_picker_ui;
 use crate::model::{Action, Field, Idea, IdeaKind, Status};
 use crate::ui::ViewCtx;
-use crate::ui::widgets::{Named, optional_choice_ui, parse_user_date};
+use crate::ui::widgets::{Named, category_choices, id_names, optional_choice_ui, parse_user_date};
 use egui::{RichText, Ui};
 
 use super::*;
@@ -58,11 +58,7 @@ impl IdeasView {
                             .iter()
                             .map(|&k| (k, k.label(cx.language)))
                             .collect();
-                        let categories: Vec<(String, &str)> = session
-                            .categories
-                            .iter()
-                            .map(|c| (c.key.clone(), c.label(cx.language)))
-                            .collect();
+                        let categories = category_choices(session, cx.language);
                         ui.label(t.kind);
                         optional_choice_ui(ui, "edit-kind", t.kind, &mut idea.kind, t.none, &kinds);
                         ui.end_row();
@@ -244,9 +240,4 @@ pub fn follow_up_ui(ui: &mut Ui, cx: &ViewCtx, idea: &mut Idea, due_text: &mut S
         }
     });
     commit
-}
-
-/// `(id, name)` pairs as the choices of an [`optional_choice_ui`].
-fn id_names<'a>(items: impl Iterator<Item = (Uuid, &'a String)>) -> Vec<(Uuid, &'a str)> {
-    items.map(|(id, name)| (id, name.as_str())).collect()
 }
