@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::import::{FICHE_COLUMNS, IDEA_COLUMNS, ORGANISATION_COLUMNS, column_keys};
 use crate::model::Session;
 use crate::store::StoreError;
 use crate::store::atomic::write_atomically;
@@ -56,17 +57,7 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
 
 fn organisations(session: &Session) -> anyhow::Result<Vec<u8>> {
     let mut w = writer();
-    w.write_record([
-        "name",
-        "sector",
-        "town",
-        "contact",
-        "email",
-        "phone",
-        "table",
-        "table_facilitator",
-        "attendance",
-    ])?;
+    w.write_record(column_keys(ORGANISATION_COLUMNS))?;
     for o in &session.organisations {
         let table = o.table.and_then(|t| session.table(t));
         let facilitator = table
@@ -85,16 +76,7 @@ fn organisations(session: &Session) -> anyhow::Result<Vec<u8>> {
 
 fn fiches(session: &Session) -> anyhow::Result<Vec<u8>> {
     let mut w = writer();
-    w.write_record([
-        "organisation",
-        "direction",
-        "category",
-        "resource",
-        "quantity",
-        "unit",
-        "frequency",
-        "notes",
-    ])?;
+    w.write_record(column_keys(FICHE_COLUMNS))?;
     for f in &session.fiches {
         let organisation = session
             .organisation(f.organisation)
@@ -115,21 +97,7 @@ fn fiches(session: &Session) -> anyhow::Result<Vec<u8>> {
 
 fn ideas(session: &Session) -> anyhow::Result<Vec<u8>> {
     let mut w = writer();
-    w.write_record([
-        "title",
-        "description",
-        "kind",
-        "category",
-        "organisations",
-        "table",
-        "facilitator",
-        "votes",
-        "status",
-        "cluster",
-        "next_step",
-        "owner",
-        "due_date",
-    ])?;
+    w.write_record(column_keys(IDEA_COLUMNS))?;
     let org_name = |id| session.organisation(id).map_or("", |o| o.name.as_str());
     for i in &session.ideas {
         let organisations: Vec<&str> = i.organisations.iter().map(|&id| org_name(id)).collect();

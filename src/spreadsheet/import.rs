@@ -73,7 +73,7 @@ impl ImportReport {
 
 /// One column a file may have: its key, the headers that mean it (folded), and whether
 /// the file must have it.
-struct Spec {
+pub(super) struct Spec {
     key: &'static str,
     headers: &'static [&'static str],
     required: bool,
@@ -98,7 +98,7 @@ const TABLE_HEADERS: &[&str] = &[
     "numero_de_table",
 ];
 
-const ORGANISATION_COLUMNS: &[Spec] = &[
+pub(super) const ORGANISATION_COLUMNS: &[Spec] = &[
     spec(
         "name",
         &[
@@ -153,7 +153,7 @@ const ORGANISATION_COLUMNS: &[Spec] = &[
     spec("attendance", &["attendance", "presence"], false),
 ];
 
-const FICHE_COLUMNS: &[Spec] = &[
+pub(super) const FICHE_COLUMNS: &[Spec] = &[
     spec(
         "organisation",
         &["organisation", "organization", "structure"],
@@ -176,7 +176,7 @@ const FICHE_COLUMNS: &[Spec] = &[
     ),
 ];
 
-const IDEA_COLUMNS: &[Spec] = &[
+pub(super) const IDEA_COLUMNS: &[Spec] = &[
     spec("title", &["title", "titre", "intitule"], true),
     spec("description", &["description"], false),
     spec("kind", &["kind", "type", "type_de_synergie"], false),
@@ -209,6 +209,12 @@ const IDEA_COLUMNS: &[Spec] = &[
     ),
     spec("due_date", &["due_date", "due", "echeance"], false),
 ];
+
+/// The keys of `specs`, in order: the header row the export writes, which the import
+/// reads back.
+pub(super) fn column_keys(specs: &[Spec]) -> Vec<&'static str> {
+    specs.iter().map(|s| s.key).collect()
+}
 
 /// Where each known column is in a file.
 struct Columns<'t> {

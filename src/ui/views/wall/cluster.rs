@@ -139,12 +139,17 @@ fn status_mark(status: Status, language: crate::model::Language) -> &'static str
 }
 
 impl WallView {
-    pub(super) fn cluster_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, hidden_tally: bool) {
+    /// The cluster `group_index` of the groups, whose ideas are `ideas`.
+    pub(super) fn cluster_ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut ViewCtx,
+        hidden_tally: bool,
+        group_index: usize,
+        ideas: &[usize],
+    ) {
         let session = cx.session;
         let t = cx.t;
-        let Some((group_index, ideas)) = self.open_or_overview() else {
-            return;
-        };
         let votes = self.groups[group_index].votes;
         let cluster = self.groups[group_index]
             .cluster

@@ -235,10 +235,19 @@ impl WallView {
             });
             return;
         }
+        let hidden_tally = inputs.hidden_tally;
+        if self.mode == WallMode::Overview {
+            self.overview_ui(ui, cx, hidden_tally);
+            return;
+        }
+        // A cluster gone (deleted, filtered out) sends the wall back to the overview.
+        let Some((group, ideas)) = self.open_or_overview() else {
+            return;
+        };
         match self.mode {
-            WallMode::Overview => self.overview_ui(ui, cx, inputs.hidden_tally),
-            WallMode::Cluster => self.cluster_ui(ui, cx, inputs.hidden_tally),
-            WallMode::Spotlight => self.spotlight_ui(ui, cx, inputs.hidden_tally),
+            WallMode::Overview => {}
+            WallMode::Cluster => self.cluster_ui(ui, cx, hidden_tally, group, &ideas),
+            WallMode::Spotlight => self.spotlight_ui(ui, cx, hidden_tally, &ideas),
         }
     }
 

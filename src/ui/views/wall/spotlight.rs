@@ -10,12 +10,16 @@ use crate::ui::ViewCtx;
 use crate::ui::theme::{WALL_HEADING_PT, WALL_TEXT_PT, WALL_VOTES_PT};
 
 impl WallView {
-    pub(super) fn spotlight_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, hidden_tally: bool) {
+    /// The focused idea among `ideas`, those of the open cluster.
+    pub(super) fn spotlight_ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut ViewCtx,
+        hidden_tally: bool,
+        ideas: &[usize],
+    ) {
         let session = cx.session;
         let t = cx.t;
-        let Some((_, ideas)) = self.open_or_overview() else {
-            return;
-        };
         let Some(mut index) = self
             .focus
             .and_then(|f| ideas.iter().position(|&i| session.ideas[i].id == f))
