@@ -161,7 +161,7 @@ impl WallView {
             .focus
             .and_then(|f| ideas.iter().position(|&i| session.ideas[i].id == f))
             .unwrap_or(0);
-        self.keyboard(ui, cx, &ideas, &mut focus_index);
+        self.keyboard(ui, cx, ideas, &mut focus_index);
         self.focus = ideas.get(focus_index).map(|&i| session.ideas[i].id);
 
         // The header: the cluster's name, its counts, the page.
