@@ -380,6 +380,23 @@ pub fn command_item_ui(
     ui.add_enabled(enabled, button).clicked()
 }
 
+/// A single-line field under its visible label, as wide as its editor, which is also
+/// its accessible name.
+pub fn field_ui(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    id_salt: impl egui::AsIdSalt,
+) -> Response {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .id_salt(id_salt)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+}
+
 /// A view's filter field, labelled "Filtrer", that takes the keyboard once when
 /// `take_focus` is set (Ctrl+F).
 pub fn filter_field_ui(

@@ -11,7 +11,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
 use crate::ui::widgets::Named;
-use crate::ui::widgets::editor_panel_ui;
+use crate::ui::widgets::{editor_panel_ui, field_ui};
 use crate::ui::{Intent, ViewCtx};
 
 /// The fields the sheet editor changes.
@@ -224,14 +224,7 @@ impl FichesView {
                     (t.unit, &mut fiche.unit, Field::Unit),
                     (t.frequency, &mut fiche.frequency, Field::Frequency),
                 ] {
-                    let label = ui.label(label);
-                    let edit = ui
-                        .add(
-                            egui::TextEdit::singleline(text)
-                                .id_salt(("fiche-edit", field.word(cx.language)))
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(label.id);
+                    let edit = field_ui(ui, label, text, ("fiche-edit", field.word(cx.language)));
                     commit |= edit.lost_focus();
                     if field == Field::Resource && text.trim().is_empty() {
                         ui.colored_label(ui.visuals().error_fg_color, t.empty_resource);

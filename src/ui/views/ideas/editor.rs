@@ -4,6 +4,7 @@
 use super::super::capture::organisations_picker_ui;
 use crate::model::{Action, Field, Idea, IdeaKind, Status};
 use crate::ui::ViewCtx;
+use crate::ui::widgets::field_ui;
 use crate::ui::widgets::{Named, category_choices, id_names, optional_choice_ui, parse_user_date};
 use egui::{RichText, Ui};
 
@@ -29,14 +30,7 @@ impl IdeasView {
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 let idea = &mut draft.draft.edit;
-                let label = ui.label(t.idea_title);
-                let title = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut idea.title)
-                            .id_salt("idea-edit-title")
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
+                let title = field_ui(ui, t.idea_title, &mut idea.title, "idea-edit-title");
                 commit |= title.lost_focus();
                 if let Some(reason) = reason(Field::Title) {
                     ui.colored_label(ui.visuals().error_fg_color, reason);
@@ -187,14 +181,7 @@ pub fn follow_up_ui(ui: &mut Ui, cx: &ViewCtx, idea: &mut Idea, due_text: &mut S
     let t = cx.t;
     let session = cx.session;
     let mut commit = false;
-    let label = ui.label(t.next_step);
-    let next = ui
-        .add(
-            egui::TextEdit::singleline(&mut idea.next_step)
-                .id_salt("follow-up-next-step")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+    let next = field_ui(ui, t.next_step, &mut idea.next_step, "follow-up-next-step");
     commit |= next.lost_focus();
     let owner_before = idea.owner;
     ui.horizontal(|ui| {

@@ -12,7 +12,7 @@ use super::table::TableState;
 use crate::model::{Action, Category, Facilitator, Field, Language, Session, SessionInfo, Table};
 use crate::ui::command::Command;
 use crate::ui::i18n::Tr;
-use crate::ui::widgets::Named;
+use crate::ui::widgets::{Named, field_ui};
 use crate::ui::{Intent, ViewCtx};
 
 mod organisations;
@@ -180,14 +180,7 @@ impl PreparationView {
                 Field::Organiser,
             ),
         ] {
-            let label = ui.label(label);
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(text)
-                        .id_salt(("session-info", field.word(Language::En)))
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
+            let edit = field_ui(ui, label, text, ("session-info", field.word(Language::En)));
             commit |= edit.lost_focus();
             if let Some(reason) = reason(field) {
                 ui.colored_label(ui.visuals().error_fg_color, reason);

@@ -12,7 +12,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Attendance, Field, Language, Organisation, Session};
 use crate::ui::command::Command;
 use crate::ui::i18n::Tr;
-use crate::ui::widgets::{Named, optional_choice_ui};
+use crate::ui::widgets::{Named, field_ui, optional_choice_ui};
 use crate::ui::{Intent, ViewCtx};
 
 use super::*;
@@ -243,14 +243,12 @@ impl PreparationView {
                     (t.email, &mut org.email, Field::Email),
                     (t.phone, &mut org.phone, Field::Phone),
                 ] {
-                    let label = ui.label(label);
-                    let edit = ui
-                        .add(
-                            egui::TextEdit::singleline(text)
-                                .id_salt(("organisation-edit", field.word(Language::En)))
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(label.id);
+                    let edit = field_ui(
+                        ui,
+                        label,
+                        text,
+                        ("organisation-edit", field.word(Language::En)),
+                    );
                     commit |= edit.lost_focus();
                     if field == Field::Name
                         && let Some(reason) = invalid
