@@ -397,6 +397,45 @@ pub fn field_ui(
     .labelled_by(label.id)
 }
 
+/// A multi-line field of three lines under its visible label, as wide as its editor.
+pub fn notes_field_ui(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    id_salt: impl egui::AsIdSalt,
+) -> Response {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::multiline(text)
+            .id_salt(id_salt)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+}
+
+/// A combo box choosing one of `options` (each with its text), named `label`.
+pub fn enum_choice_ui<T: PartialEq + Copy>(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    value: &mut T,
+    options: &[(T, &str)],
+) {
+    let selected = options
+        .iter()
+        .find(|(o, _)| o == value)
+        .map_or("", |(_, text)| *text);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            for (option, text) in options {
+                ui.selectable_value(value, *option, *text);
+            }
+        })
+        .named(label);
+}
+
 /// A view's filter field, labelled "Filtrer", that takes the keyboard once when
 /// `take_focus` is set (Ctrl+F).
 pub fn filter_field_ui(

@@ -11,7 +11,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
 use crate::ui::widgets::Named;
-use crate::ui::widgets::{editor_panel_ui, field_ui};
+use crate::ui::widgets::{editor_panel_ui, field_ui, notes_field_ui};
 use crate::ui::{Intent, ViewCtx};
 
 /// The fields the sheet editor changes.
@@ -230,16 +230,8 @@ impl FichesView {
                         ui.colored_label(ui.visuals().error_fg_color, t.empty_resource);
                     }
                 }
-                let label = ui.label(t.notes);
-                commit |= ui
-                    .add(
-                        egui::TextEdit::multiline(&mut fiche.notes)
-                            .id_salt("fiche-edit-notes")
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id)
-                    .lost_focus();
+                commit |=
+                    notes_field_ui(ui, t.notes, &mut fiche.notes, "fiche-edit-notes").lost_focus();
                 ui.horizontal(|ui| {
                     ui.label(t.direction);
                     for d in [Direction::Offer, Direction::Need] {

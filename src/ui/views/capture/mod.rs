@@ -27,6 +27,17 @@ enum EntryEnd {
     Discard,
 }
 
+/// The id of the one of `named` called `wanted`, ignoring case and accents.
+fn id_named<'a>(
+    wanted: Option<&str>,
+    mut named: impl Iterator<Item = (Uuid, &'a String)>,
+) -> Option<Uuid> {
+    let wanted = fold(wanted?);
+    named
+        .find(|(_, name)| fold(name) == wanted)
+        .map(|(id, _)| id)
+}
+
 /// A capture entry (a new idea, a new resource sheet), as its last lines see it.
 trait Entry {
     fn has_typed(&self) -> bool;
@@ -127,23 +138,13 @@ impl IdeaCapture {
         let t = cx.t;
         let session = cx.session;
         // The facilitator and table carry over between ideas and runs, by name.
-        if self.facilitator.is_none()
-            && let Some(name) = &cx.prefs.capture_facilitator
-        {
-            self.facilitator = session
-                .facilitators
-                .iter()
-                .find(|f| fold(&f.name) == fold(name))
-                .map(|f| f.id);
+        if self.facilitator.is_none() {
+            let facilitators = session.facilitators.iter().map(|f| (f.id, &f.name));
+            self.facilitator = id_named(cx.prefs.capture_facilitator.as_deref(), facilitators);
         }
-        if self.table.is_none()
-            && let Some(name) = &cx.prefs.capture_table
-        {
-            self.table = session
-                .tables
-                .iter()
-                .find(|f| fold(&f.name) == fold(name))
-                .map(|f| f.id);
+        if self.table.is_none() {
+            let tables = session.tables.iter().map(|t| (t.id, &t.name));
+            self.table = id_named(cx.prefs.capture_table.as_deref(), tables);
         }
 
         let mut submit = false;

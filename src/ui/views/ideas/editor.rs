@@ -4,8 +4,10 @@
 use super::super::capture::organisations_picker_ui;
 use crate::model::{Action, Field, Idea, IdeaKind, Status};
 use crate::ui::ViewCtx;
-use crate::ui::widgets::field_ui;
-use crate::ui::widgets::{Named, category_choices, id_names, optional_choice_ui, parse_user_date};
+use crate::ui::widgets::{
+    Named, category_choices, enum_choice_ui, field_ui, id_names, notes_field_ui,
+    optional_choice_ui, parse_user_date,
+};
 use egui::{RichText, Ui};
 
 use super::*;
@@ -35,15 +37,8 @@ impl IdeasView {
                 if let Some(reason) = reason(Field::Title) {
                     ui.colored_label(ui.visuals().error_fg_color, reason);
                 }
-                let label = ui.label(t.description);
-                commit |= ui
-                    .add(
-                        egui::TextEdit::multiline(&mut idea.description)
-                            .id_salt("idea-edit-description")
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id)
+                let description = &mut idea.description;
+                commit |= notes_field_ui(ui, t.description, description, "idea-edit-description")
                     .lost_focus();
                 egui::Grid::new("idea-fields")
                     .num_columns(2)
@@ -67,14 +62,8 @@ impl IdeasView {
                         );
                         ui.end_row();
                         ui.label(t.status);
-                        egui::ComboBox::from_id_salt("edit-status")
-                            .selected_text(idea.status.label(cx.language))
-                            .show_ui(ui, |ui| {
-                                for s in Status::ALL {
-                                    ui.selectable_value(&mut idea.status, s, s.label(cx.language));
-                                }
-                            })
-                            .named(t.status);
+                        let statuses = Status::ALL.map(|s| (s, s.label(cx.language)));
+                        enum_choice_ui(ui, "edit-status", t.status, &mut idea.status, &statuses);
                         ui.end_row();
                         let clusters = id_names(session.clusters.iter().map(|c| (c.id, &c.name)));
                         let tables = id_names(session.tables.iter().map(|c| (c.id, &c.name)));

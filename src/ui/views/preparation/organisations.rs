@@ -12,7 +12,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Attendance, Field, Language, Organisation, Session};
 use crate::ui::command::Command;
 use crate::ui::i18n::Tr;
-use crate::ui::widgets::{Named, field_ui, optional_choice_ui};
+use crate::ui::widgets::{enum_choice_ui, field_ui, id_names, optional_choice_ui};
 use crate::ui::{Intent, ViewCtx};
 
 use super::*;
@@ -258,23 +258,20 @@ impl PreparationView {
                 }
                 ui.horizontal(|ui| {
                     ui.label(t.table);
-                    let tables: Vec<(Uuid, &str)> = session
-                        .tables
-                        .iter()
-                        .map(|table| (table.id, table.name.as_str()))
-                        .collect();
+                    let tables =
+                        id_names(session.tables.iter().map(|table| (table.id, &table.name)));
                     optional_choice_ui(ui, "org-table", t.table, &mut org.table, t.none, &tables);
                 });
                 ui.horizontal(|ui| {
                     ui.label(t.attendance);
-                    egui::ComboBox::from_id_salt("org-attendance")
-                        .selected_text(org.attendance.label(cx.language))
-                        .show_ui(ui, |ui| {
-                            for a in Attendance::ALL {
-                                ui.selectable_value(&mut org.attendance, a, a.label(cx.language));
-                            }
-                        })
-                        .named(t.attendance);
+                    let options = Attendance::ALL.map(|a| (a, a.label(cx.language)));
+                    enum_choice_ui(
+                        ui,
+                        "org-attendance",
+                        t.attendance,
+                        &mut org.attendance,
+                        &options,
+                    );
                 });
                 if !draft.new {
                     ui.separator();
