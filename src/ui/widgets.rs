@@ -388,30 +388,27 @@ pub fn field_ui(
     text: &mut String,
     id_salt: impl egui::AsIdSalt,
 ) -> Response {
-    let label = ui.label(label);
-    ui.add(
-        egui::TextEdit::singleline(text)
-            .id_salt(id_salt)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id)
+    labelled_edit_ui(ui, label, egui::TextEdit::singleline(text).id_salt(id_salt))
 }
 
-/// A multi-line field of three lines under its visible label, as wide as its editor.
+/// A field of three lines under its visible label, as wide as its editor.
 pub fn notes_field_ui(
     ui: &mut Ui,
     label: &str,
     text: &mut String,
     id_salt: impl egui::AsIdSalt,
 ) -> Response {
+    let edit = egui::TextEdit::multiline(text)
+        .id_salt(id_salt)
+        .desired_rows(3);
+    labelled_edit_ui(ui, label, edit)
+}
+
+/// `edit` under its visible label, as wide as the editor, named by the label.
+fn labelled_edit_ui(ui: &mut Ui, label: &str, edit: egui::TextEdit) -> Response {
     let label = ui.label(label);
-    ui.add(
-        egui::TextEdit::multiline(text)
-            .id_salt(id_salt)
-            .desired_rows(3)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id)
+    ui.add(edit.desired_width(f32::INFINITY))
+        .labelled_by(label.id)
 }
 
 /// A combo box choosing one of `options` (each with its text), named `label`.
@@ -457,6 +454,21 @@ pub fn filter_field_ui(
         edit.request_focus();
     }
     edit
+}
+
+/// An editor's fields, under the note that they are saved as they are left, in a
+/// scroll area of their own (`id_salt`).
+pub fn editor_body_ui(
+    ui: &mut Ui,
+    t: &crate::ui::i18n::Tr,
+    id_salt: &str,
+    fields: impl FnOnce(&mut Ui),
+) {
+    ui.label(egui::RichText::new(t.saved_as_you_go).weak());
+    egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        .auto_shrink([false, true])
+        .show(ui, fields);
 }
 
 /// An editor in a resizable panel on the right of a view, `default_width` wide, which

@@ -11,7 +11,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
 use crate::ui::widgets::Named;
-use crate::ui::widgets::{editor_panel_ui, field_ui, notes_field_ui};
+use crate::ui::widgets::{editor_body_ui, editor_panel_ui, field_ui, notes_field_ui};
 use crate::ui::{Intent, ViewCtx};
 
 /// The fields the sheet editor changes.
@@ -205,64 +205,60 @@ impl FichesView {
             ui.label(t.select_a_fiche);
             return;
         };
-        ui.label(RichText::new(t.saved_as_you_go).weak());
         let before = draft.edit.clone();
         let mut commit = false;
         let mut delete = false;
         let mut close = false;
-        egui::ScrollArea::vertical()
-            .id_salt("fiche-editor-scroll")
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                let fiche = &mut draft.edit;
-                if let Some(org) = session.organisation(fiche.organisation) {
-                    ui.label(RichText::new(&org.name).strong());
+        editor_body_ui(ui, t, "fiche-editor-scroll", |ui| {
+            let fiche = &mut draft.edit;
+            if let Some(org) = session.organisation(fiche.organisation) {
+                ui.label(RichText::new(&org.name).strong());
+            }
+            for (label, text, field) in [
+                (t.resource, &mut fiche.resource, Field::Resource),
+                (t.quantity, &mut fiche.quantity, Field::Quantity),
+                (t.unit, &mut fiche.unit, Field::Unit),
+                (t.frequency, &mut fiche.frequency, Field::Frequency),
+            ] {
+                let edit = field_ui(ui, label, text, ("fiche-edit", field.word(cx.language)));
+                commit |= edit.lost_focus();
+                if field == Field::Resource && text.trim().is_empty() {
+                    ui.colored_label(ui.visuals().error_fg_color, t.empty_resource);
                 }
-                for (label, text, field) in [
-                    (t.resource, &mut fiche.resource, Field::Resource),
-                    (t.quantity, &mut fiche.quantity, Field::Quantity),
-                    (t.unit, &mut fiche.unit, Field::Unit),
-                    (t.frequency, &mut fiche.frequency, Field::Frequency),
-                ] {
-                    let edit = field_ui(ui, label, text, ("fiche-edit", field.word(cx.language)));
-                    commit |= edit.lost_focus();
-                    if field == Field::Resource && text.trim().is_empty() {
-                        ui.colored_label(ui.visuals().error_fg_color, t.empty_resource);
-                    }
+            }
+            commit |=
+                notes_field_ui(ui, t.notes, &mut fiche.notes, "fiche-edit-notes").lost_focus();
+            ui.horizontal(|ui| {
+                ui.label(t.direction);
+                for d in [Direction::Offer, Direction::Need] {
+                    ui.radio_value(&mut fiche.direction, d, d.label(cx.language));
                 }
-                commit |=
-                    notes_field_ui(ui, t.notes, &mut fiche.notes, "fiche-edit-notes").lost_focus();
-                ui.horizontal(|ui| {
-                    ui.label(t.direction);
-                    for d in [Direction::Offer, Direction::Need] {
-                        ui.radio_value(&mut fiche.direction, d, d.label(cx.language));
-                    }
-                });
-                ui.horizontal(|ui| {
-                    ui.label(t.category);
-                    egui::ComboBox::from_id_salt("fiche-category")
-                        .selected_text(
-                            session
-                                .category(&fiche.category)
-                                .map_or("", |c| c.label(cx.language)),
-                        )
-                        .show_ui(ui, |ui| {
-                            for c in &session.categories {
-                                ui.selectable_value(
-                                    &mut fiche.category,
-                                    c.key.clone(),
-                                    c.label(cx.language),
-                                );
-                            }
-                        })
-                        .named(t.category);
-                });
-                ui.separator();
-                ui.horizontal(|ui| {
-                    delete = ui.button(t.delete).clicked();
-                    close = ui.button(t.close).clicked();
-                });
             });
+            ui.horizontal(|ui| {
+                ui.label(t.category);
+                egui::ComboBox::from_id_salt("fiche-category")
+                    .selected_text(
+                        session
+                            .category(&fiche.category)
+                            .map_or("", |c| c.label(cx.language)),
+                    )
+                    .show_ui(ui, |ui| {
+                        for c in &session.categories {
+                            ui.selectable_value(
+                                &mut fiche.category,
+                                c.key.clone(),
+                                c.label(cx.language),
+                            );
+                        }
+                    })
+                    .named(t.category);
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                delete = ui.button(t.delete).clicked();
+                close = ui.button(t.close).clicked();
+            });
+        });
         commit |=
             (draft.edit.direction, &draft.edit.category) != (before.direction, &before.category);
         if commit {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use egui::{RichText, Ui};
+use egui::Ui;
 use uuid::Uuid;
 
 use super::super::draft::{Draft, FieldSpec, field_specs};
@@ -12,7 +12,7 @@ use crate::model::text::fold;
 use crate::model::{Action, Attendance, Field, Language, Organisation, Session};
 use crate::ui::command::Command;
 use crate::ui::i18n::Tr;
-use crate::ui::widgets::{enum_choice_ui, field_ui, id_names, optional_choice_ui};
+use crate::ui::widgets::{editor_body_ui, enum_choice_ui, field_ui, id_names, optional_choice_ui};
 use crate::ui::{Intent, ViewCtx};
 
 use super::*;
@@ -225,59 +225,54 @@ impl PreparationView {
         } else {
             t.edit_organisation
         });
-        ui.label(RichText::new(t.saved_as_you_go).weak());
         let invalid = draft.invalid(session, t);
         let before = draft.draft.edit.clone();
         let mut commit = false;
         let mut delete = false;
-        egui::ScrollArea::vertical()
-            .id_salt("organisation-editor-scroll")
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                let org = &mut draft.draft.edit;
-                for (label, text, field) in [
-                    (t.name, &mut org.name, Field::Name),
-                    (t.sector, &mut org.sector, Field::Sector),
-                    (t.town, &mut org.town, Field::Town),
-                    (t.contact, &mut org.contact, Field::Contact),
-                    (t.email, &mut org.email, Field::Email),
-                    (t.phone, &mut org.phone, Field::Phone),
-                ] {
-                    let edit = field_ui(
-                        ui,
-                        label,
-                        text,
-                        ("organisation-edit", field.word(Language::En)),
-                    );
-                    commit |= edit.lost_focus();
-                    if field == Field::Name
-                        && let Some(reason) = invalid
-                    {
-                        ui.colored_label(ui.visuals().error_fg_color, reason);
-                    }
+        editor_body_ui(ui, t, "organisation-editor-scroll", |ui| {
+            let org = &mut draft.draft.edit;
+            for (label, text, field) in [
+                (t.name, &mut org.name, Field::Name),
+                (t.sector, &mut org.sector, Field::Sector),
+                (t.town, &mut org.town, Field::Town),
+                (t.contact, &mut org.contact, Field::Contact),
+                (t.email, &mut org.email, Field::Email),
+                (t.phone, &mut org.phone, Field::Phone),
+            ] {
+                let edit = field_ui(
+                    ui,
+                    label,
+                    text,
+                    ("organisation-edit", field.word(Language::En)),
+                );
+                commit |= edit.lost_focus();
+                if field == Field::Name
+                    && let Some(reason) = invalid
+                {
+                    ui.colored_label(ui.visuals().error_fg_color, reason);
                 }
-                ui.horizontal(|ui| {
-                    ui.label(t.table);
-                    let tables =
-                        id_names(session.tables.iter().map(|table| (table.id, &table.name)));
-                    optional_choice_ui(ui, "org-table", t.table, &mut org.table, t.none, &tables);
-                });
-                ui.horizontal(|ui| {
-                    ui.label(t.attendance);
-                    let options = Attendance::ALL.map(|a| (a, a.label(cx.language)));
-                    enum_choice_ui(
-                        ui,
-                        "org-attendance",
-                        t.attendance,
-                        &mut org.attendance,
-                        &options,
-                    );
-                });
-                if !draft.new {
-                    ui.separator();
-                    delete = ui.button(t.delete).clicked();
-                }
+            }
+            ui.horizontal(|ui| {
+                ui.label(t.table);
+                let tables = id_names(session.tables.iter().map(|table| (table.id, &table.name)));
+                optional_choice_ui(ui, "org-table", t.table, &mut org.table, t.none, &tables);
             });
+            ui.horizontal(|ui| {
+                ui.label(t.attendance);
+                let options = Attendance::ALL.map(|a| (a, a.label(cx.language)));
+                enum_choice_ui(
+                    ui,
+                    "org-attendance",
+                    t.attendance,
+                    &mut org.attendance,
+                    &options,
+                );
+            });
+            if !draft.new {
+                ui.separator();
+                delete = ui.button(t.delete).clicked();
+            }
+        });
         let org = &draft.draft.edit;
         commit |= (org.table, org.attendance) != (before.table, before.attendance);
         if delete {
