@@ -424,6 +424,8 @@ fn import(
         writeln!(out, "{note}")?;
     }
     let batch = report.batch;
+    let counts = crate::i18n::counts(language);
+    let count = |plural: crate::i18n::Plural, n: usize| plural.count(language, n);
     let summary = |file: &Path| {
         fill(
             t.imported,
@@ -431,40 +433,16 @@ fn import(
                 ("file", &file.display()),
                 (
                     "organisations",
-                    &crate::i18n::counts(language)
-                        .organisations
-                        .count(language, batch.organisations.len()),
+                    &count(counts.organisations, batch.organisations.len()),
                 ),
-                (
-                    "fiches",
-                    &crate::i18n::counts(language)
-                        .fiches
-                        .count(language, batch.fiches.len()),
-                ),
-                (
-                    "ideas",
-                    &crate::i18n::counts(language)
-                        .ideas
-                        .count(language, batch.ideas.len()),
-                ),
-                (
-                    "tables",
-                    &crate::i18n::counts(language)
-                        .tables
-                        .count(language, batch.tables.len()),
-                ),
+                ("fiches", &count(counts.fiches, batch.fiches.len())),
+                ("ideas", &count(counts.ideas, batch.ideas.len())),
+                ("tables", &count(counts.tables, batch.tables.len())),
                 (
                     "facilitators",
-                    &crate::i18n::counts(language)
-                        .facilitators
-                        .count(language, batch.facilitators.len()),
+                    &count(counts.facilitators, batch.facilitators.len()),
                 ),
-                (
-                    "clusters",
-                    &crate::i18n::counts(language)
-                        .clusters
-                        .count(language, batch.clusters.len()),
-                ),
+                ("clusters", &count(counts.clusters, batch.clusters.len())),
             ],
         )
     };

@@ -27,6 +27,26 @@ enum EntryEnd {
     Discard,
 }
 
+/// A choice of the capture entry whose option's name is remembered in `remembered`
+/// (the preferences) when it changes; true when Enter submits the entry.
+fn remembered_choice_ui(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<Uuid>,
+    options: &[(Option<Uuid>, String)],
+    remembered: &mut Option<String>,
+) -> bool {
+    let before = *value;
+    let output = choice_ui(ui, label, value, options);
+    if before != *value {
+        *remembered = options
+            .iter()
+            .find(|(id, _)| id == value && id.is_some())
+            .map(|(_, name)| name.clone());
+    }
+    output.submitted
+}
+
 /// The id of the one of `named` called `wanted`, ignoring case and accents.
 fn id_named<'a>(
     wanted: Option<&str>,
@@ -230,26 +250,24 @@ impl IdeaCapture {
                             .map(|f| (Some(f.id), f.name.clone())),
                     )
                     .collect();
-            let before = self.facilitator;
-            submit |= choice_ui(ui, t.facilitator, &mut self.facilitator, &facilitators).submitted;
-            if before != self.facilitator {
-                cx.prefs.capture_facilitator = self
-                    .facilitator
-                    .and_then(|id| session.facilitator(id))
-                    .map(|f| f.name.clone());
-            }
+            submit |= remembered_choice_ui(
+                ui,
+                t.facilitator,
+                &mut self.facilitator,
+                &facilitators,
+                &mut cx.prefs.capture_facilitator,
+            );
             ui.separator();
             let tables: Vec<(Option<Uuid>, String)> = std::iter::once((None, t.none.to_owned()))
                 .chain(session.tables.iter().map(|f| (Some(f.id), f.name.clone())))
                 .collect();
-            let before = self.table;
-            submit |= choice_ui(ui, t.table, &mut self.table, &tables).submitted;
-            if before != self.table {
-                cx.prefs.capture_table = self
-                    .table
-                    .and_then(|id| session.table(id))
-                    .map(|f| f.name.clone());
-            }
+            submit |= remembered_choice_ui(
+                ui,
+                t.table,
+                &mut self.table,
+                &tables,
+                &mut cx.prefs.capture_table,
+            );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(t.close).clicked() {
                     self.open = false;
