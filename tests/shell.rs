@@ -106,7 +106,9 @@ fn a_save_that_fails_is_said_with_the_file_and_nothing_is_lost() {
     capture_idea(&mut h, "Palettes pour la recyclerie");
     let ideas = h.state().doc.session().ideas.len();
 
-    // The USB stick is pulled out: the session's folder is gone.
+    // The USB stick is pulled out: the session's folder is gone (once the autosave of
+    // the idea is written, so that it is not being written into the folder as it goes).
+    wait_for_autosave(&h);
     std::fs::remove_dir_all(&folder).expect("removed");
     keys(&mut h, Modifiers::COMMAND, Key::S);
     let notice = h.state().notice_text().unwrap_or_default().to_owned();
@@ -200,4 +202,18 @@ fn cluster_commands_act_on_the_focused_cards_cluster() {
         h.state().doc.session().clusters.len(),
         session.clusters.len()
     );
+}
+
+/// Waits (at most 5 s) until the autosave thread has written what it was last given.
+fn wait_for_autosave(h: &Harness<SynergiesApp>) {
+    for _ in 0..500 {
+        let status = h.state().doc.autosave_status();
+        if status.requested_revision.is_none()
+            || status.saved_revision == status.requested_revision
+            || status.error.is_some()
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }
