@@ -289,6 +289,8 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
             } else {
                 String::new()
             };
+            let counts = crate::i18n::counts(language);
+            let count = |plural: crate::i18n::Plural, n: usize| plural.count(language, n);
             let line = fill(
                 t.check_ok,
                 &[
@@ -296,28 +298,11 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
                     ("upgrade", &upgrade),
                     (
                         "organisations",
-                        &crate::i18n::counts(language)
-                            .organisations
-                            .count(language, stats.organisations),
+                        &count(counts.organisations, stats.organisations),
                     ),
-                    (
-                        "fiches",
-                        &crate::i18n::counts(language)
-                            .fiches
-                            .count(language, stats.fiches),
-                    ),
-                    (
-                        "ideas",
-                        &crate::i18n::counts(language)
-                            .ideas
-                            .count(language, stats.ideas),
-                    ),
-                    (
-                        "warnings",
-                        &crate::i18n::counts(language)
-                            .warnings
-                            .count(language, findings.len()),
-                    ),
+                    ("fiches", &count(counts.fiches, stats.fiches)),
+                    ("ideas", &count(counts.ideas, stats.ideas)),
+                    ("warnings", &count(counts.warnings, findings.len())),
                 ],
             );
             writeln!(out, "{line}")?;
@@ -525,22 +510,14 @@ fn merge(target: &Path, inputs: &[PathBuf], force: bool, out: &mut dyn Write) ->
             &[("error", &e.message(language))],
         ))
     })?;
+    let counts = crate::i18n::counts(language);
+    let count = |plural: crate::i18n::Plural, n: usize| plural.count(language, n);
     let line = fill(
         t.merged,
         &[
             ("file", &target.display()),
-            (
-                "files",
-                &crate::i18n::counts(language)
-                    .files
-                    .count(language, inputs.len()),
-            ),
-            (
-                "ideas",
-                &crate::i18n::counts(language)
-                    .ideas
-                    .count(language, report.merged.ideas.len()),
-            ),
+            ("files", &count(counts.files, inputs.len())),
+            ("ideas", &count(counts.ideas, report.merged.ideas.len())),
         ],
     );
     writeln!(out, "{line}")?;

@@ -27,6 +27,16 @@ enum EntryEnd {
     Discard,
 }
 
+/// The options of a choice: "none" (`none_text`) first, then `options`.
+fn with_none<T>(
+    none_text: &str,
+    options: impl Iterator<Item = (T, String)>,
+) -> Vec<(Option<T>, String)> {
+    std::iter::once((None, none_text.to_owned()))
+        .chain(options.map(|(value, text)| (Some(value), text)))
+        .collect()
+}
+
 /// A choice of the capture entry whose option's name is remembered in `remembered`
 /// (the preferences) when it changes; true when Enter submits the entry.
 fn remembered_choice_ui(
@@ -191,25 +201,19 @@ impl IdeaCapture {
             }
         });
         ui.horizontal(|ui| {
-            let kinds: Vec<(Option<IdeaKind>, String)> = std::iter::once((None, t.none.to_owned()))
-                .chain(
-                    IdeaKind::ALL
-                        .iter()
-                        .map(|k| (Some(*k), k.label(cx.language).to_owned())),
-                )
-                .collect();
+            let kinds = with_none(
+                t.none,
+                IdeaKind::ALL
+                    .iter()
+                    .map(|k| (*k, k.label(cx.language).to_owned())),
+            );
             submit |= choice_ui(ui, t.kind, &mut self.kind, &kinds).submitted;
             ui.separator();
-            let categories: Vec<(Option<usize>, String)> =
-                std::iter::once((None, t.none.to_owned()))
-                    .chain(
-                        session
-                            .categories
-                            .iter()
-                            .enumerate()
-                            .map(|(i, c)| (Some(i), c.label(cx.language).to_owned())),
-                    )
-                    .collect();
+            let categories = with_none(
+                t.none,
+                (session.categories.iter().enumerate())
+                    .map(|(i, c)| (i, c.label(cx.language).to_owned())),
+            );
             let mut index = self
                 .category
                 .as_ref()
@@ -241,15 +245,10 @@ impl IdeaCapture {
             }
         });
         ui.horizontal(|ui| {
-            let facilitators: Vec<(Option<Uuid>, String)> =
-                std::iter::once((None, t.none.to_owned()))
-                    .chain(
-                        session
-                            .facilitators
-                            .iter()
-                            .map(|f| (Some(f.id), f.name.clone())),
-                    )
-                    .collect();
+            let facilitators = with_none(
+                t.none,
+                session.facilitators.iter().map(|f| (f.id, f.name.clone())),
+            );
             submit |= remembered_choice_ui(
                 ui,
                 t.facilitator,
@@ -258,9 +257,10 @@ impl IdeaCapture {
                 &mut cx.prefs.capture_facilitator,
             );
             ui.separator();
-            let tables: Vec<(Option<Uuid>, String)> = std::iter::once((None, t.none.to_owned()))
-                .chain(session.tables.iter().map(|f| (Some(f.id), f.name.clone())))
-                .collect();
+            let tables = with_none(
+                t.none,
+                session.tables.iter().map(|f| (f.id, f.name.clone())),
+            );
             submit |= remembered_choice_ui(
                 ui,
                 t.table,
