@@ -456,6 +456,21 @@ pub fn filter_field_ui(
     edit
 }
 
+/// An editor's heading, and what it edits: `draft`, or a word (`nothing`) saying that
+/// nothing is selected.
+pub fn editor_heading_ui<'d, D>(
+    ui: &mut Ui,
+    heading: &str,
+    nothing: &str,
+    draft: &'d mut Option<D>,
+) -> Option<&'d mut D> {
+    ui.heading(heading);
+    if draft.is_none() {
+        ui.label(nothing);
+    }
+    draft.as_mut()
+}
+
 /// An editor's fields, under the note that they are saved as they are left, in a
 /// scroll area of their own (`id_salt`).
 pub fn editor_body_ui(

@@ -11,7 +11,9 @@ use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
 use crate::ui::command::Command;
 use crate::ui::widgets::Named;
-use crate::ui::widgets::{editor_body_ui, editor_panel_ui, field_ui, notes_field_ui};
+use crate::ui::widgets::{
+    editor_body_ui, editor_heading_ui, editor_panel_ui, field_ui, notes_field_ui,
+};
 use crate::ui::{Intent, ViewCtx};
 
 /// The fields the sheet editor changes.
@@ -200,9 +202,8 @@ impl FichesView {
     fn editor_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
         let t = cx.t;
         let session = cx.session;
-        ui.heading(t.edit_fiche);
-        let Some(draft) = &mut self.editing else {
-            ui.label(t.select_a_fiche);
+        let Some(draft) = editor_heading_ui(ui, t.edit_fiche, t.select_a_fiche, &mut self.editing)
+        else {
             return;
         };
         let before = draft.edit.clone();

@@ -245,29 +245,29 @@ impl IdeaCapture {
             }
         });
         ui.horizontal(|ui| {
-            let facilitators = with_none(
-                t.none,
-                session.facilitators.iter().map(|f| (f.id, f.name.clone())),
-            );
-            submit |= remembered_choice_ui(
-                ui,
-                t.facilitator,
-                &mut self.facilitator,
-                &facilitators,
-                &mut cx.prefs.capture_facilitator,
-            );
-            ui.separator();
-            let tables = with_none(
-                t.none,
-                session.tables.iter().map(|f| (f.id, f.name.clone())),
-            );
-            submit |= remembered_choice_ui(
-                ui,
-                t.table,
-                &mut self.table,
-                &tables,
-                &mut cx.prefs.capture_table,
-            );
+            let facilitators = session.facilitators.iter().map(|f| (f.id, f.name.clone()));
+            let tables = session.tables.iter().map(|f| (f.id, f.name.clone()));
+            let prefs = &mut *cx.prefs;
+            let choices = [
+                (
+                    t.facilitator,
+                    &mut self.facilitator,
+                    with_none(t.none, facilitators),
+                    &mut prefs.capture_facilitator,
+                ),
+                (
+                    t.table,
+                    &mut self.table,
+                    with_none(t.none, tables),
+                    &mut prefs.capture_table,
+                ),
+            ];
+            for (n, (label, value, options, remembered)) in choices.into_iter().enumerate() {
+                if n > 0 {
+                    ui.separator();
+                }
+                submit |= remembered_choice_ui(ui, label, value, &options, remembered);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(t.close).clicked() {
                     self.open = false;

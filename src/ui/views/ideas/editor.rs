@@ -5,8 +5,8 @@ use super::super::capture::organisations_picker_ui;
 use crate::model::{Action, Field, Idea, IdeaKind, Status};
 use crate::ui::ViewCtx;
 use crate::ui::widgets::{
-    Named, category_choices, editor_body_ui, enum_choice_ui, field_ui, id_names, notes_field_ui,
-    optional_choice_ui, parse_user_date,
+    Named, category_choices, editor_body_ui, editor_heading_ui, enum_choice_ui, field_ui, id_names,
+    notes_field_ui, optional_choice_ui, parse_user_date,
 };
 use egui::{RichText, Ui};
 
@@ -16,9 +16,8 @@ impl IdeasView {
     pub(super) fn editor_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
         let t = cx.t;
         let session = cx.session;
-        ui.heading(t.edit_idea);
-        let Some(draft) = &mut self.draft else {
-            ui.label(t.select_an_idea);
+        let Some(draft) = editor_heading_ui(ui, t.edit_idea, t.select_an_idea, &mut self.draft)
+        else {
             return;
         };
         let invalid = draft.invalid(t);
