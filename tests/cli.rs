@@ -151,7 +151,11 @@ fn check_reports_an_inconsistent_session() {
     fs::write(dir.path().join("broken.ron"), broken).expect("written");
     let o = run_in(dir.path(), &["check", "broken.ron"]);
     assert_error(&o, "trouvé");
-    assert!(String::from_utf8_lossy(&o.stdout).contains("problème :"));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("problème :"));
+    // The finding itself is in the session's language, like the rest of the line.
+    assert!(stdout.contains("qui n'existe pas"), "{stdout}");
+    assert!(!stdout.contains("does not exist"), "{stdout}");
 }
 
 #[test]

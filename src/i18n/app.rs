@@ -2,8 +2,8 @@
 //! nested in [`Words`].
 
 use super::{
-    CliWords, CommandWords, CountWords, ErrorWords, MergeWords, ModelWords, ReportWords,
-    WorkbookWords, catalogue,
+    CheckWords, CliWords, CommandWords, CountWords, ErrorWords, MergeWords, ModelWords,
+    ReportWords, WorkbookWords, catalogue,
 };
 
 catalogue! {
@@ -221,6 +221,7 @@ catalogue! {
             merge: MergeWords;
             errors: ErrorWords;
             cli: CliWords;
+            check: CheckWords;
         }
     }
 }

@@ -14,6 +14,7 @@
 //!   [`Plural::count`].
 
 mod app;
+mod check;
 mod cli;
 mod commands;
 mod counts;
@@ -25,6 +26,7 @@ mod report;
 use std::fmt::Display;
 
 pub use app::Words;
+pub use check::CheckWords;
 pub use cli::CliWords;
 pub use commands::CommandWords;
 pub use counts::CountWords;

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::entities::Session;
 use super::text::fold;
+use crate::i18n::fill;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,8 +38,12 @@ fn warning(message: String) -> Finding {
     }
 }
 
-/// Checks references, identities and required fields. An empty list means all is well.
+/// Checks references, identities and required fields, and says what it finds in the
+/// session's language. An empty list means all is well.
 pub fn check(session: &Session) -> Vec<Finding> {
+    let language = session.info.language;
+    let w = &crate::i18n::words(language).check;
+    let counts = crate::i18n::counts(language);
     let mut findings = Vec::new();
 
     let mut ids = HashSet::new();
@@ -54,12 +59,12 @@ pub fn check(session: &Session) -> Vec<Finding> {
         .chain(session.clusters.iter().map(|e| e.id));
     for id in all_ids {
         if !ids.insert(id) {
-            findings.push(error(format!("the id {id} is used twice")));
+            findings.push(error(fill(w.id_used_twice, &[("id", &id)])));
         }
     }
 
     if session.info.title.trim().is_empty() {
-        findings.push(error("the session has no title".into()));
+        findings.push(error(w.no_title.to_owned()));
     }
 
     let organisations: HashSet<Uuid> = session.organisations.iter().map(|o| o.id).collect();
@@ -72,24 +77,20 @@ pub fn check(session: &Session) -> Vec<Finding> {
     let mut names: HashMap<String, &str> = HashMap::new();
     for org in &session.organisations {
         if org.name.trim().is_empty() {
-            findings.push(error(format!("the organisation {} has no name", org.id)));
+            findings.push(error(fill(w.organisation_without_name, &[("id", &org.id)])));
         }
         if let Some(first) = names.insert(fold(&org.name), &org.name) {
-            findings.push(warning(format!(
-                "two organisations have the same name: \"{first}\" and \"{}\"",
-                org.name
-            )));
+            let pair: [(&str, &dyn std::fmt::Display); 2] =
+                [("first", &first), ("second", &org.name)];
+            findings.push(warning(fill(w.same_name, &pair)));
         }
         if org.name.contains('|') {
-            findings.push(warning(format!(
-                "the organisation \"{}\" has a '|' in its name, which separates names in spreadsheets",
-                org.name
-            )));
+            findings.push(warning(fill(w.bar_in_name, &[("name", &org.name)])));
         }
         if org.table.is_some_and(|t| !tables.contains(&t)) {
-            findings.push(error(format!(
-                "the organisation \"{}\" sits at a table that does not exist",
-                org.name
+            findings.push(error(fill(
+                w.organisation_at_missing_table,
+                &[("name", &org.name)],
             )));
         }
     }
@@ -99,38 +100,32 @@ pub fn check(session: &Session) -> Vec<Finding> {
             .facilitator
             .is_some_and(|f| !facilitators.contains(&f))
         {
-            findings.push(error(format!(
-                "the table \"{}\" has a facilitator who does not exist",
-                table.name
+            findings.push(error(fill(
+                w.table_with_missing_facilitator,
+                &[("name", &table.name)],
             )));
         }
     }
 
     for fiche in &session.fiches {
-        let what = format!("the resource sheet \"{}\"", fiche.resource);
+        let what = fill(w.the_fiche, &[("name", &fiche.resource)]);
         if fiche.resource.trim().is_empty() {
-            findings.push(error(format!(
-                "the resource sheet {} has no resource",
-                fiche.id
-            )));
+            findings.push(error(fill(w.fiche_without_resource, &[("id", &fiche.id)])));
         }
         if !organisations.contains(&fiche.organisation) {
-            findings.push(error(format!(
-                "{what} belongs to an organisation that does not exist"
-            )));
+            findings.push(error(fill(w.missing_organisation, &[("what", &what)])));
         }
         if !categories.contains(fiche.category.as_str()) {
-            findings.push(error(format!(
-                "{what} has the unknown category \"{}\"",
-                fiche.category
-            )));
+            let values: [(&str, &dyn std::fmt::Display); 2] =
+                [("what", &what), ("key", &fiche.category)];
+            findings.push(error(fill(w.unknown_category, &values)));
         }
     }
 
     for idea in &session.ideas {
-        let what = format!("the idea \"{}\"", idea.title);
+        let what = fill(w.the_idea, &[("name", &idea.title)]);
         if idea.title.trim().is_empty() {
-            findings.push(error(format!("the idea {} has no title", idea.id)));
+            findings.push(error(fill(w.idea_without_title, &[("id", &idea.id)])));
         }
         let missing_orgs = idea
             .organisations
@@ -139,32 +134,30 @@ pub fn check(session: &Session) -> Vec<Finding> {
             .filter(|o| !organisations.contains(o))
             .count();
         if missing_orgs > 0 {
-            findings.push(error(format!(
-                "{what} names {missing_orgs} organisations that do not exist"
-            )));
+            let template = counts
+                .check_missing_organisations
+                .form(language, missing_orgs);
+            let values: [(&str, &dyn std::fmt::Display); 2] =
+                [("what", &what), ("n", &missing_orgs)];
+            findings.push(error(fill(template, &values)));
         }
         if idea.fiches.iter().any(|f| !fiches.contains(f)) {
-            findings.push(error(format!(
-                "{what} links a resource sheet that does not exist"
-            )));
+            findings.push(error(fill(w.missing_fiche, &[("what", &what)])));
         }
         if idea.cluster.is_some_and(|c| !clusters.contains(&c)) {
-            findings.push(error(format!("{what} is in a cluster that does not exist")));
+            findings.push(error(fill(w.missing_cluster, &[("what", &what)])));
         }
         if idea.table.is_some_and(|t| !tables.contains(&t)) {
-            findings.push(error(format!(
-                "{what} comes from a table that does not exist"
-            )));
+            findings.push(error(fill(w.missing_table, &[("what", &what)])));
         }
         if idea.facilitator.is_some_and(|f| !facilitators.contains(&f)) {
-            findings.push(error(format!(
-                "{what} has a facilitator who does not exist"
-            )));
+            findings.push(error(fill(w.missing_facilitator, &[("what", &what)])));
         }
         if let Some(key) = &idea.category
             && !categories.contains(key.as_str())
         {
-            findings.push(error(format!("{what} has the unknown category \"{key}\"")));
+            let values: [(&str, &dyn std::fmt::Display); 2] = [("what", &what), ("key", key)];
+            findings.push(error(fill(w.unknown_category, &values)));
         }
     }
 
