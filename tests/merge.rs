@@ -9,7 +9,9 @@ use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use synergies::merge::{FolderWatch, MergeInput, WatchEvent, merge, table_copies};
 use synergies::model::text::fold;
-use synergies::model::{Action, Idea, Organisation, Session, Status, Timestamp, Workshop};
+use synergies::model::{
+    Action, Idea, Language, Organisation, Session, Status, Timestamp, Workshop,
+};
 use synergies::store;
 use synergies::synthetic::synthetic_session;
 
@@ -241,7 +243,8 @@ fn a_watched_folder_hands_over_a_file_only_once_it_is_whole() {
     let lead = prepared();
     store::create(&lead_path, &lead).expect("saved");
     let settle = Duration::from_millis(300);
-    let mut watch = FolderWatch::start(dir.path(), Some(&lead_path), settle).expect("watches");
+    let mut watch =
+        FolderWatch::start(dir.path(), Some(&lead_path), settle, Language::Fr).expect("watches");
 
     let copy = table_copies(&lead, "atelier", Utc::now()).remove(0).1;
     let text = store::to_ron(&copy).expect("encodes");

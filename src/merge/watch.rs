@@ -66,10 +66,15 @@ impl FolderWatch {
     /// Watches `folder`; `ignore` is the lead's own session file. A file is handed over
     /// when its size and time have not changed for `settle`. Works without file events
     /// (by listing the folder) when the system cannot give them.
-    pub fn start(folder: &Path, ignore: Option<&Path>, settle: Duration) -> Result<Self, String> {
+    /// A folder that is not one is refused, worded in `language`.
+    pub fn start(
+        folder: &Path,
+        ignore: Option<&Path>,
+        settle: Duration,
+        language: crate::model::Language,
+    ) -> Result<Self, String> {
         if !folder.is_dir() {
-            // Worded in French, the interface's default (the app shows it as it is).
-            let words = crate::i18n::words(crate::model::Language::Fr);
+            let words = crate::i18n::words(language);
             return Err(crate::i18n::fill(
                 words.merge.not_a_folder,
                 &[("folder", &folder.display())],

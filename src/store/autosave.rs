@@ -66,13 +66,14 @@ pub fn discard_autosave(session_path: &Path) {
 }
 
 /// What the autosave thread has done so far.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct AutosaveStatus {
     /// The revision of the last autosave written.
     pub saved_revision: Option<u64>,
     pub saved_at: Option<Timestamp>,
-    /// The last failure, cleared by the next success.
-    pub error: Option<String>,
+    /// The last failure, cleared by the next success (worded by the app in its
+    /// language: see [`super::StoreError::message`]).
+    pub error: Option<std::sync::Arc<super::StoreError>>,
     /// The revision of the last request.
     pub requested_revision: Option<u64>,
 }
@@ -198,7 +199,7 @@ fn write_job(job: Job, shared: &Shared) {
                 status.saved_at = Some(chrono::Utc::now());
                 status.error = None;
             }
-            Err(e) => status.error = Some(e.to_string()),
+            Err(e) => status.error = Some(std::sync::Arc::new(e)),
         }
     }
     written.notify_all();

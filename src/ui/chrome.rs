@@ -190,6 +190,7 @@ impl SynergiesApp {
         ui.horizontal(|ui| {
             let autosave = self.doc.autosave_status();
             let state = if let Some(error) = &autosave.error {
+                let error = error.message(self.prefs.language);
                 RichText::new(format!("! {} : {error}", t.autosave_failed)).color(Color32::RED)
             } else if self.doc.is_dirty() {
                 let at = autosave

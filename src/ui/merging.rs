@@ -126,7 +126,7 @@ impl SynergiesApp {
     /// stopped changing.
     pub fn watch_folder(&mut self, folder: &Path) {
         let t = self.t();
-        match FolderWatch::start(folder, self.doc.path(), WATCH_SETTLE) {
+        match FolderWatch::start(folder, self.doc.path(), WATCH_SETTLE, self.prefs.language) {
             Ok(watch) => {
                 self.merge_log.push(format!(
                     "{} — {}{}",
