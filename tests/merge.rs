@@ -311,6 +311,10 @@ enum Edit {
         cluster: u8,
         second: i64,
     },
+    DeleteIdea {
+        idea: usize,
+        second: i64,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -331,6 +335,7 @@ fn edit() -> impl Strategy<Value = Edit> {
             cluster,
             second
         }),
+        (0usize..10, 1i64..100).prop_map(|(idea, second)| Edit::DeleteIdea { idea, second }),
     ]
 }
 
@@ -365,8 +370,9 @@ fn laptop(base: &Session, edits: &[Edit]) -> Session {
                 votes,
                 second,
             } => {
-                let ideas = &w.session().ideas;
-                let id = ideas[idea % ideas.len()].id;
+                let Some(id) = nth_idea(&w, *idea) else {
+                    continue;
+                };
                 w.apply_at(
                     Action::SetVotes {
                         idea: id,
@@ -384,8 +390,9 @@ fn laptop(base: &Session, edits: &[Edit]) -> Session {
                 cluster,
                 second,
             } => {
-                let ideas = &w.session().ideas;
-                let id = ideas[idea % ideas.len()].id;
+                let Some(id) = nth_idea(&w, *idea) else {
+                    continue;
+                };
                 let name = format!("Regroupement {cluster}");
                 let target = match w.session().clusters.iter().find(|c| c.name == name) {
                     Some(c) => synergies::model::ClusterTarget::Existing(c.id),
@@ -402,10 +409,22 @@ fn laptop(base: &Session, edits: &[Edit]) -> Session {
                     at(*second),
                 )
             }
+            Edit::DeleteIdea { idea, second } => {
+                let Some(id) = nth_idea(&w, *idea) else {
+                    continue;
+                };
+                w.apply_at(Action::RemoveIdeas(vec![id]), at(*second))
+            }
         };
         let _ = result;
     }
     w.into_session()
+}
+
+/// The `n`-th idea of the laptop's session, round and round; none when it has none.
+fn nth_idea(w: &Workshop, n: usize) -> Option<uuid::Uuid> {
+    let ideas = &w.session().ideas;
+    ideas.get(n % ideas.len().max(1)).map(|i| i.id)
 }
 
 fn input(name: &str, session: &Session) -> MergeInput {
@@ -462,4 +481,126 @@ proptest! {
             .expect("merges");
         prop_assert_eq!(&doubled.merged, &once.merged);
     }
+}
+
+/// The lead and a table's copy of the same session, prepared at `at(0)`.
+fn lead_and_table() -> (Session, Session) {
+    let lead = base_session();
+    let copies = synergies::merge::table_copies(&with_a_table(&lead), "atelier", at(1));
+    let table = copies.into_iter().next().expect("one copy").1;
+    (with_a_table(&lead), table)
+}
+
+fn with_a_table(session: &Session) -> Session {
+    let mut session = session.clone();
+    if session.tables.is_empty() {
+        let mut table = synergies::model::Table::new("Table 1");
+        table.created = at(0);
+        table.modified = at(0);
+        session.tables.push(table);
+    }
+    session
+}
+
+#[test]
+fn an_idea_the_lead_deleted_stays_deleted_through_any_number_of_re_merges() {
+    let (lead, table) = lead_and_table();
+    let gone = lead.ideas[2].clone();
+    let mut w = Workshop::new(lead);
+    w.apply_at(Action::RemoveIdeas(vec![gone.id]), at(10))
+        .expect("deleted");
+    let mut session = w.into_session();
+    assert!(session.deleted.iter().any(|d| d.id == gone.id));
+    // The table's file still holds the idea, unchanged: each merge leaves it out.
+    for _ in 0..4 {
+        let report =
+            merge(&session, "lead", &[input("table-1.ron", &table)], false).expect("merges");
+        assert!(
+            report.merged.idea(gone.id).is_none(),
+            "it does not come back"
+        );
+        assert!(report.added.is_empty(), "{:?}", report.added);
+        session = report.merged;
+    }
+    // Nor in the app, where a merge is one undo step.
+    let mut w = Workshop::new(session.clone());
+    let report =
+        merge(w.session(), "lead", &[input("table-1.ron", &table)], false).expect("merges");
+    assert!(report.is_empty(), "{}", report.summary(Language::Fr));
+    let _ = w.apply_at(
+        Action::Merge {
+            merged: Box::new(report.merged),
+            files: 1,
+        },
+        at(20),
+    );
+    assert!(w.session().idea(gone.id).is_none());
+}
+
+#[test]
+fn a_deletion_on_a_table_laptop_reaches_the_lead_and_an_edit_made_after_it_brings_the_idea_back() {
+    let (lead, table) = lead_and_table();
+    let id = lead.ideas[1].id;
+    // The table deletes the idea at 10.
+    let mut t = Workshop::new(table);
+    t.apply_at(Action::RemoveIdeas(vec![id]), at(10))
+        .expect("deleted");
+    let table = t.into_session();
+    let report = merge(&lead, "lead", &[input("table-1.ron", &table)], false).expect("merges");
+    assert!(
+        report.merged.idea(id).is_none(),
+        "the table's deletion is merged"
+    );
+    assert_eq!(report.deleted.get("ideas"), Some(&1));
+    assert!(
+        report.summary(Language::Fr).contains("supprimé : 1 idée"),
+        "{}",
+        report.summary(Language::Fr)
+    );
+
+    // The lead had voted on it at 30, after the table's deletion: it stays, and is named.
+    let mut l = Workshop::new(lead);
+    l.apply_at(Action::SetVotes { idea: id, votes: 9 }, at(30))
+        .expect("voted");
+    let lead = l.into_session();
+    let report = merge(&lead, "lead", &[input("table-1.ron", &table)], false).expect("merges");
+    let kept = report
+        .merged
+        .idea(id)
+        .expect("brought back by the later vote");
+    assert_eq!(kept.votes, 9);
+    let summary = report.summary(Language::Fr);
+    assert!(
+        summary.contains("de retour après une suppression"),
+        "{summary}"
+    );
+    assert!(summary.contains(&kept.title), "{summary}");
+}
+
+#[test]
+fn deleting_an_organisation_takes_its_references_along_in_the_merge() {
+    let (mut lead, _) = lead_and_table();
+    let mut w = Workshop::new(lead.clone());
+    let org = Organisation::new("Scierie du Bourg");
+    let org_id = org.id;
+    w.apply_at(Action::AddOrganisation(org), at(2))
+        .expect("added");
+    let idea = lead.ideas[0].clone();
+    let mut linked = idea.clone();
+    linked.organisations.push(org_id);
+    w.apply_at(Action::UpdateIdea(linked), at(3))
+        .expect("linked");
+    lead = w.into_session();
+    let copies = synergies::merge::table_copies(&lead, "atelier", at(4));
+    let table = copies.into_iter().next().expect("one copy").1;
+
+    let mut w = Workshop::new(lead);
+    w.apply_at(Action::RemoveOrganisation(org_id), at(10))
+        .expect("deleted");
+    let lead = w.into_session();
+    let report = merge(&lead, "lead", &[input("table-1.ron", &table)], false).expect("merges");
+    assert!(report.merged.organisation(org_id).is_none());
+    let merged_idea = report.merged.idea(idea.id).expect("the idea stays");
+    assert!(!merged_idea.organisations.contains(&org_id));
+    assert!(synergies::model::check::check(&report.merged).is_empty());
 }

@@ -7,8 +7,10 @@
 //! categories (by key), which matters when a file of another session is merged. Of the versions of an entity, the one changed
 //! last wins. Every choice depends only on the set of versions, never on the order of
 //! the files, so merging is order-independent and merging a file twice changes nothing.
-//! Deletions made on a table laptop are not carried over (a file holds no record of
-//! what it deleted): an entity present in any file is kept.
+//! Each file records what was deleted in it, and when: a version of an entity not
+//! changed since its deletion is dropped, so that re-merging a table's file never
+//! brings back what the lead deleted; a version changed after the deletion brings the
+//! entity back, and the summary names it.
 
 mod watch;
 
@@ -23,8 +25,8 @@ pub use watch::{FolderWatch, WatchEvent};
 use crate::i18n::{Plural, fill, words};
 use crate::model::text::fold;
 use crate::model::{
-    Category, Cluster, Entity, EntityKind, Facilitator, Fiche, Idea, Language, Organisation,
-    Session, Table, TableCopy, Timestamp,
+    Category, Cluster, Deletion, Entity, EntityKind, Facilitator, Fiche, Idea, Language,
+    Organisation, Session, Table, TableCopy, Timestamp,
 };
 
 /// One session to merge, with the name it is reported under (its file name).
@@ -77,6 +79,11 @@ pub struct MergeReport {
     pub added: BTreeMap<&'static str, usize>,
     /// Entities of the base session that another file changed.
     pub updated: BTreeMap<&'static str, usize>,
+    /// Entities of the base session that a file deleted.
+    pub deleted: BTreeMap<&'static str, usize>,
+    /// Entities deleted somewhere but changed afterwards elsewhere, so kept: their
+    /// names.
+    pub revived: Vec<String>,
     /// Organisations and clusters found under two ids and made one.
     pub unified_by_name: usize,
     pub conflicts: Vec<Conflict>,
@@ -102,11 +109,19 @@ impl MergeReport {
             0 => String::new(),
             n => crate::i18n::counts(language).unified.count(language, n),
         };
+        let revived = if self.revived.is_empty() {
+            String::new()
+        } else {
+            let labels: Vec<String> = self.revived.iter().map(|l| format!("« {l} »")).collect();
+            fill(w.revived, &[("labels", &labels.join(", "))])
+        };
         fill(
             w.summary,
             &[
                 ("added", &list(&self.added)),
                 ("updated", &list(&self.updated)),
+                ("deleted", &list(&self.deleted)),
+                ("revived", &revived),
                 ("unified", &unified),
                 (
                     "conflicts",
@@ -377,16 +392,22 @@ struct Merged<T> {
     conflicts: Vec<Conflict>,
     added: usize,
     updated: usize,
+    /// Entities of the base that a deletion removed.
+    deleted: usize,
+    /// Names of entities deleted somewhere, changed since, and so kept.
+    revived: Vec<String>,
 }
 
 /// Picks the latest version of each entity (after aliasing), rewrites references, and
-/// finds conflicts: two different versions both changed after `baseline`.
+/// finds conflicts: two different versions both changed after `baseline`. An entity
+/// deleted at some time (`deleted`) keeps only its versions changed after it, if any.
 fn merge_kind<T: Mergeable>(
     versions: Vec<Version<T>>,
     own: &HashMap<Uuid, Uuid>,
     aliases: &Aliases,
     base_items: &[T],
     baseline: Option<Timestamp>,
+    deleted: &HashMap<Uuid, Timestamp>,
 ) -> Merged<T> {
     let mut groups: BTreeMap<Uuid, Vec<Version<T>>> = BTreeMap::new();
     for mut v in versions {
@@ -401,8 +422,28 @@ fn merge_kind<T: Mergeable>(
     let mut conflicts = Vec::new();
     let mut added = 0;
     let mut updated = 0;
-    for (id, group) in groups {
+    let mut removed = 0;
+    let mut revived = Vec::new();
+    let deleted_at = |id: &Uuid| {
+        deleted
+            .iter()
+            .filter(|(d, _)| *own.get(d).unwrap_or(d) == *id)
+            .map(|(_, at)| *at)
+            .max()
+    };
+    for (id, mut group) in groups {
         let created = group.iter().map(|v| v.item.created()).min();
+        if let Some(at) = deleted_at(&id) {
+            // Only what was changed after the deletion survives it.
+            group.retain(|v| v.item.modified() > at);
+            match group.first() {
+                None => {
+                    removed += usize::from(base_items.iter().any(|b| b.id() == id));
+                    continue;
+                }
+                Some(v) => revived.push(v.item.label()),
+            }
+        }
         let Some(winner) = group
             .iter()
             .max_by(|a, b| (a.item.modified(), &a.text).cmp(&(b.item.modified(), &b.text)))
@@ -455,6 +496,8 @@ fn merge_kind<T: Mergeable>(
         conflicts,
         added,
         updated,
+        deleted: removed,
+        revived,
     }
 }
 
@@ -509,6 +552,24 @@ pub fn merge(
         .filter_map(|(_, s)| s.table_copy.as_ref().map(|c| c.prepared_at))
         .min();
 
+    // Every file's deletions, the latest of each entity's.
+    let mut deletions: BTreeMap<Uuid, Deletion> = BTreeMap::new();
+    for d in sources.iter().flat_map(|(_, s)| &s.deleted) {
+        let later = deletions
+            .get(&d.id)
+            .is_none_or(|kept| (d.at, &d.by) > (kept.at, &kept.by));
+        if later {
+            deletions.insert(d.id, d.clone());
+        }
+    }
+    let deleted_of = |kind: EntityKind| -> HashMap<Uuid, Timestamp> {
+        deletions
+            .values()
+            .filter(|d| d.kind == kind)
+            .map(|d| (d.id, d.at))
+            .collect()
+    };
+
     let organisation_versions = versions(&sources, |s| &s.organisations);
     let cluster_versions = versions(&sources, |s| &s.clusters);
     let table_versions = versions(&sources, |s| &s.tables);
@@ -528,16 +589,29 @@ pub fn merge(
         merged: base.clone(),
         added: BTreeMap::new(),
         updated: BTreeMap::new(),
+        deleted: BTreeMap::new(),
+        revived: Vec::new(),
         unified_by_name: aliases.count(),
         conflicts: Vec::new(),
         changed: false,
     };
     macro_rules! merge_field {
         ($field:ident, $ty:ty, $versions:expr, $own:expr) => {{
-            let merged: Merged<$ty> = merge_kind($versions, $own, &aliases, &base.$field, baseline);
+            let merged: Merged<$ty> = merge_kind(
+                $versions,
+                $own,
+                &aliases,
+                &base.$field,
+                baseline,
+                &deleted_of(<$ty>::KIND),
+            );
             if merged.added > 0 {
                 report.added.insert(<$ty>::KEY, merged.added);
             }
+            if merged.deleted > 0 {
+                report.deleted.insert(<$ty>::KEY, merged.deleted);
+            }
+            report.revived.extend(merged.revived);
             if merged.updated > 0 {
                 report.updated.insert(<$ty>::KEY, merged.updated);
             }
@@ -581,6 +655,12 @@ pub fn merge(
         .unwrap_or(base.created);
     // The result is the lead's session: it stays a table's copy only if the base was one.
     report.merged.table_copy = base.table_copy.clone();
+    // What is deleted stays recorded, unless it came back; what referred to it follows.
+    report.merged.deleted = deletions
+        .into_values()
+        .filter(|d| !exists(&report.merged, d.kind, d.id))
+        .collect();
+    drop_dangling_references(&mut report.merged);
     report.changed = &report.merged != base;
     if !report.changed {
         report.unified_by_name = 0;
@@ -593,6 +673,57 @@ pub fn merge(
         ))
     });
     Ok(report)
+}
+
+/// True when `session` holds the entity `id` of `kind`.
+fn exists(session: &Session, kind: EntityKind, id: Uuid) -> bool {
+    fn has<T: Entity>(items: &[T], id: Uuid) -> bool {
+        items.iter().any(|e| e.id() == id)
+    }
+    match kind {
+        EntityKind::Facilitator => has(&session.facilitators, id),
+        EntityKind::Table => has(&session.tables, id),
+        EntityKind::Category => has(&session.categories, id),
+        EntityKind::Organisation => has(&session.organisations, id),
+        EntityKind::Fiche => has(&session.fiches, id),
+        EntityKind::Idea => has(&session.ideas, id),
+        EntityKind::Cluster => has(&session.clusters, id),
+    }
+}
+
+/// Removes the references to entities a deletion removed: a resource sheet of a
+/// deleted organisation goes with it; an idea forgets a deleted organisation, sheet,
+/// cluster, table or facilitator, as deleting it in the app does.
+fn drop_dangling_references(session: &mut Session) {
+    let ids =
+        |items: &mut dyn Iterator<Item = Uuid>| items.collect::<std::collections::HashSet<_>>();
+    let organisations = ids(&mut session.organisations.iter().map(|o| o.id));
+    session
+        .fiches
+        .retain(|f| organisations.contains(&f.organisation));
+    let fiches = ids(&mut session.fiches.iter().map(|f| f.id));
+    let clusters = ids(&mut session.clusters.iter().map(|c| c.id));
+    let tables = ids(&mut session.tables.iter().map(|t| t.id));
+    let facilitators = ids(&mut session.facilitators.iter().map(|f| f.id));
+    let keep = |set: &std::collections::HashSet<Uuid>, id: &mut Option<Uuid>| {
+        if id.is_some_and(|i| !set.contains(&i)) {
+            *id = None;
+        }
+    };
+    for idea in &mut session.ideas {
+        idea.organisations.retain(|o| organisations.contains(o));
+        idea.fiches.retain(|f| fiches.contains(f));
+        keep(&organisations, &mut idea.owner);
+        keep(&clusters, &mut idea.cluster);
+        keep(&tables, &mut idea.table);
+        keep(&facilitators, &mut idea.facilitator);
+    }
+    for org in &mut session.organisations {
+        keep(&tables, &mut org.table);
+    }
+    for table in &mut session.tables {
+        keep(&facilitators, &mut table.facilitator);
+    }
 }
 
 /// One copy of `session` per table, each with its table and facilitator set; returns

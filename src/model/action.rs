@@ -371,6 +371,7 @@ impl Action {
                     facilitated(&i.facilitator).then(|| i.facilitator = None)
                 }));
                 edits.push(Edit::Delete {
+                    at: Some(now),
                     kind: EntityKind::Facilitator,
                     id: *id,
                 });
@@ -398,6 +399,7 @@ impl Action {
                     at_table(&i.table).then(|| i.table = None)
                 }));
                 edits.push(Edit::Delete {
+                    at: Some(now),
                     kind: EntityKind::Table,
                     id: *id,
                 });
@@ -455,6 +457,7 @@ impl Action {
                     });
                 }
                 edits.push(Edit::Delete {
+                    at: Some(now),
                     kind: EntityKind::Category,
                     id: *id,
                 });
@@ -508,11 +511,13 @@ impl Action {
                 }
                 for fiche in session.fiches.iter().filter(|f| f.organisation == *id) {
                     edits.push(Edit::Delete {
+                        at: Some(now),
                         kind: EntityKind::Fiche,
                         id: fiche.id,
                     });
                 }
                 edits.push(Edit::Delete {
+                    at: Some(now),
                     kind: EntityKind::Organisation,
                     id: *id,
                 });
@@ -541,6 +546,7 @@ impl Action {
                     edits.push(put(Record::Idea(idea)));
                 }
                 edits.push(Edit::Delete {
+                    at: Some(now),
                     kind: EntityKind::Fiche,
                     id: *id,
                 });
@@ -565,6 +571,7 @@ impl Action {
                 for id in unique(ids) {
                     exists(session.idea(id), EntityKind::Idea, id)?;
                     edits.push(Edit::Delete {
+                        at: Some(now),
                         kind: EntityKind::Idea,
                         id,
                     });
@@ -587,6 +594,7 @@ impl Action {
                 exists(session.cluster(*id), EntityKind::Cluster, *id)?;
                 regroup(session, now, |i| i.cluster == Some(*id), None, &mut edits);
                 edits.push(Edit::Delete {
+                    at: Some(now),
                     kind: EntityKind::Cluster,
                     id: *id,
                 });
@@ -609,6 +617,7 @@ impl Action {
                 );
                 for id in from {
                     edits.push(Edit::Delete {
+                        at: Some(now),
                         kind: EntityKind::Cluster,
                         id,
                     });
@@ -711,7 +720,7 @@ impl Action {
                 edits = change.plan(session, now)?;
             }
             Action::Merge { merged, .. } => {
-                edits = diff(session, merged);
+                edits = diff(session, merged, now);
                 if edits.is_empty() {
                     return Err(ActionError::Nothing);
                 }
@@ -751,13 +760,16 @@ impl Action {
 }
 
 /// The edits that turn `from` into `to`, entity by entity.
-fn diff(from: &Session, to: &Session) -> Vec<Edit> {
+fn diff(from: &Session, to: &Session, now: Timestamp) -> Vec<Edit> {
+    // A deletion the other session records keeps its time; otherwise it is now.
+    let deleted_at = |id: Uuid| to.deleted.iter().find(|d| d.id == id).map_or(now, |d| d.at);
     fn collection<T: PartialEq + crate::model::Entity>(
         from: &[T],
         to: &[T],
         wrap: fn(T) -> Record,
         kind: EntityKind,
         edits: &mut Vec<Edit>,
+        deleted_at: &dyn Fn(Uuid) -> Timestamp,
     ) {
         for (index, item) in to.iter().enumerate() {
             if from.iter().find(|f| f.id() == item.id()) != Some(item) {
@@ -769,6 +781,7 @@ fn diff(from: &Session, to: &Session) -> Vec<Edit> {
         }
         for item in from.iter().filter(|f| !to.iter().any(|t| t.id() == f.id())) {
             edits.push(Edit::Delete {
+                at: Some(deleted_at(item.id())),
                 kind,
                 id: item.id(),
             });
@@ -784,6 +797,7 @@ fn diff(from: &Session, to: &Session) -> Vec<Edit> {
         Record::Facilitator,
         EntityKind::Facilitator,
         &mut edits,
+        &deleted_at,
     );
     collection(
         &from.tables,
@@ -791,6 +805,7 @@ fn diff(from: &Session, to: &Session) -> Vec<Edit> {
         Record::Table,
         EntityKind::Table,
         &mut edits,
+        &deleted_at,
     );
     collection(
         &from.categories,
@@ -798,6 +813,7 @@ fn diff(from: &Session, to: &Session) -> Vec<Edit> {
         Record::Category,
         EntityKind::Category,
         &mut edits,
+        &deleted_at,
     );
     collection(
         &from.clusters,
@@ -805,6 +821,7 @@ fn diff(from: &Session, to: &Session) -> Vec<Edit> {
         Record::Cluster,
         EntityKind::Cluster,
         &mut edits,
+        &deleted_at,
     );
     collection(
         &from.organisations,
@@ -812,6 +829,7 @@ fn diff(from: &Session, to: &Session) -> Vec<Edit> {
         Record::Organisation,
         EntityKind::Organisation,
         &mut edits,
+        &deleted_at,
     );
     collection(
         &from.fiches,
@@ -819,6 +837,7 @@ fn diff(from: &Session, to: &Session) -> Vec<Edit> {
         Record::Fiche,
         EntityKind::Fiche,
         &mut edits,
+        &deleted_at,
     );
     collection(
         &from.ideas,
@@ -826,6 +845,7 @@ fn diff(from: &Session, to: &Session) -> Vec<Edit> {
         Record::Idea,
         EntityKind::Idea,
         &mut edits,
+        &deleted_at,
     );
     edits
 }

@@ -4,8 +4,8 @@
 use uuid::Uuid;
 
 use super::entities::{
-    Category, Cluster, Entity, Facilitator, Fiche, Idea, Organisation, Session, SessionInfo, Table,
-    Timestamp,
+    Category, Cluster, Deletion, Entity, Facilitator, Fiche, Idea, Organisation, Session,
+    SessionInfo, Table, Timestamp,
 };
 
 /// The kinds of entity, listed once: [`Record`] (one entity of any kind, by value),
@@ -19,7 +19,10 @@ macro_rules! entity_kinds {
         }
 
         /// The kinds of entity a session holds.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+        )]
         pub enum EntityKind {
             $($kind,)*
         }
@@ -101,8 +104,13 @@ pub enum Edit {
         record: Record,
         index: Option<usize>,
     },
-    /// Removes the entity with this id.
-    Delete { kind: EntityKind, id: Uuid },
+    /// Removes the entity with this id, and records its deletion at `at`; with no time,
+    /// records nothing (undoing an addition: as if it never was).
+    Delete {
+        kind: EntityKind,
+        id: Uuid,
+        at: Option<Timestamp>,
+    },
     /// Replaces the session's details.
     Info(SessionInfo),
 }
@@ -125,7 +133,7 @@ fn put<T: Entity>(
     } else {
         let at = index.unwrap_or(items.len()).min(items.len());
         items.insert(at, item);
-        Edit::Delete { kind, id }
+        Edit::Delete { kind, id, at: None }
     }
 }
 
@@ -144,8 +152,31 @@ impl Edit {
     pub fn apply(self, session: &mut Session) -> Option<Edit> {
         match self {
             Edit::Info(info) => Some(Edit::Info(std::mem::replace(&mut session.info, info))),
-            Edit::Put { record, index } => Some(record.put_into(session, index)),
-            Edit::Delete { kind, id } => kind.delete_from(session, id),
+            Edit::Put { record, index } => {
+                // There again: no longer deleted (and deleted again by its undo).
+                let id = record.id();
+                let was_deleted_at = session.deleted.iter().find(|d| d.id == id).map(|d| d.at);
+                session.deleted.retain(|d| d.id != id);
+                let mut undo = record.put_into(session, index);
+                if let Edit::Delete { at, .. } = &mut undo {
+                    *at = was_deleted_at;
+                }
+                Some(undo)
+            }
+            Edit::Delete { kind, id, at } => {
+                let undo = kind.delete_from(session, id)?;
+                if let Some(at) = at {
+                    let by = session
+                        .table_copy
+                        .as_ref()
+                        .and_then(|copy| session.tables.iter().find(|t| t.id == copy.table))
+                        .map(|t| t.name.clone())
+                        .unwrap_or_default();
+                    session.deleted.retain(|d| d.id != id);
+                    session.deleted.push(Deletion { kind, id, at, by });
+                }
+                Some(undo)
+            }
         }
     }
 }

@@ -523,6 +523,20 @@ pub struct TableCopy {
     pub prepared_at: Timestamp,
 }
 
+/// An entity deleted, kept so that merging a file that still holds it (a table's copy,
+/// saved before the deletion) does not bring it back. An edit made after the deletion
+/// brings it back, and the merge says so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deletion {
+    pub kind: super::edit::EntityKind,
+    pub id: Uuid,
+    /// When it was deleted.
+    pub at: Timestamp,
+    /// Where: the table whose copy deleted it, or empty for the lead's session.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+}
+
 /// One workshop ("atelier"): everything a session file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -547,6 +561,9 @@ pub struct Session {
     pub ideas: Vec<Idea>,
     #[serde(default)]
     pub clusters: Vec<Cluster>,
+    /// What was deleted, so that merges do not bring it back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Deletion>,
 }
 
 impl Session {
@@ -572,6 +589,7 @@ impl Session {
             fiches: Vec::new(),
             ideas: Vec::new(),
             clusters: Vec::new(),
+            deleted: Vec::new(),
         }
     }
 
