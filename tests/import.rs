@@ -576,3 +576,81 @@ fn an_excel_sep_line_sets_the_delimiter() {
         .session;
     assert_eq!(session.organisations[0].name, "Dupont, Fils et Cie");
 }
+
+#[test]
+fn an_unterminated_quote_is_refused_with_its_line_and_a_quote_inside_a_cell_is_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = new_session(dir.path());
+    let before = fs::read(&session).expect("read");
+    let csv = "nom;secteur;commune\nFerme A;Agriculture;Eymet\n\"Ferme B;Agriculture;Eymet\nFerme C;Bois;Sigoulès\nFerme D;Bois;Issigeac\n";
+    fs::write(dir.path().join("orgs.csv"), csv).expect("written");
+    let o = run(
+        &["import", "atelier.ron", "--organisations", "orgs.csv"],
+        dir.path(),
+    );
+    let message = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{message}");
+    assert!(message.contains("orgs.csv"), "{message}");
+    assert!(message.contains("ligne 3"), "{message}");
+    assert!(message.contains("guillemet"), "{message}");
+    assert_eq!(
+        fs::read(&session).expect("read"),
+        before,
+        "nothing imported"
+    );
+
+    // An inch mark inside a cell is not a quoted field.
+    let csv = "nom;secteur;commune\nTuyaux 5\" PVC;Plomberie;Eymet\n\"Menuiserie \"\"Lacoste\"\"\";Bois;Sigoulès\n";
+    fs::write(dir.path().join("orgs.csv"), csv).expect("written");
+    let o = run(
+        &["import", "atelier.ron", "--organisations", "orgs.csv"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stats(dir.path(), "atelier.ron")["organisations"], 2);
+}
+
+#[test]
+fn a_header_of_a_million_columns_does_not_exhaust_memory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    new_session(dir.path());
+    let mut csv = String::from("nom");
+    csv.push_str(&";".repeat(1_000_000));
+    csv.push('\n');
+    for i in 0..1000 {
+        csv.push_str(&format!("Structure {i}\n"));
+    }
+    fs::write(dir.path().join("orgs.csv"), csv).expect("written");
+    let o = run(
+        &["import", "atelier.ron", "--organisations", "orgs.csv"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stats(dir.path(), "atelier.ron")["organisations"], 1000);
+}
+
+#[test]
+fn short_and_plural_category_names_are_understood() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    new_session(dir.path());
+    fs::write(dir.path().join("orgs.csv"), "nom\nFerme A\n").expect("written");
+    let fiches = "structure;sens;catégorie;ressource\nFerme A;offre;équipements;Broyeur\nFerme A;besoin;energie;Chaleur\nFerme A;offre;locaux;Hangar\nFerme A;offre;Matière;Paille\n";
+    fs::write(dir.path().join("fiches.csv"), fiches).expect("written");
+    let o = run(
+        &[
+            "import",
+            "atelier.ron",
+            "--organisations",
+            "orgs.csv",
+            "--fiches",
+            "fiches.csv",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let session = synergies::store::load(&dir.path().join("atelier.ron"))
+        .expect("loads")
+        .session;
+    let categories: Vec<&str> = session.fiches.iter().map(|f| f.category.as_str()).collect();
+    assert_eq!(categories, ["equipment", "energy", "space", "materials"]);
+}

@@ -650,13 +650,31 @@ fn known_or_new(
     *names.entry((kind, fold(name))).or_insert_with(create)
 }
 
+/// The key of the category `value` names: its key, either label, or the first word of
+/// a label ("équipements" for "Équipements et matériel"), ignoring case, accents and a
+/// plural's final s or x.
 fn category_key(session: &Session, value: &str) -> Option<String> {
-    let folded = fold(value);
+    fn singular(folded: String) -> String {
+        match folded.strip_suffix(['s', 'x']) {
+            Some(stem) if stem.len() > 2 => stem.to_owned(),
+            _ => folded,
+        }
+    }
+    let wanted = singular(fold(value));
+    let first_word = |label: &str| fold(label).split(' ').next().unwrap_or_default().to_owned();
     session
         .categories
         .iter()
         .find(|c| {
-            fold(&c.key) == folded || fold(&c.label_fr) == folded || fold(&c.label_en) == folded
+            [
+                fold(&c.key),
+                fold(&c.label_fr),
+                fold(&c.label_en),
+                first_word(&c.label_fr),
+                first_word(&c.label_en),
+            ]
+            .into_iter()
+            .any(|name| singular(name) == wanted)
         })
         .map(|c| c.key.clone())
 }

@@ -34,6 +34,9 @@ pub enum ImportProblem {
     Unreadable(std::io::ErrorKind),
     Empty,
     NotCsv,
+    /// A quoted field opened on this row is never closed: the rest of the file would be
+    /// read as one field.
+    UnterminatedQuote,
     /// A row has more fields than the header has columns.
     TooManyFields {
         width: usize,
@@ -141,6 +144,7 @@ impl ImportProblem {
             ),
             ImportProblem::Empty => w.import_empty.to_owned(),
             ImportProblem::NotCsv => w.import_not_csv.to_owned(),
+            ImportProblem::UnterminatedQuote => w.import_unterminated_quote.to_owned(),
             ImportProblem::TooManyFields { width, delimiter } => {
                 let delimiter = if *delimiter == '\t' {
                     w.import_tab.to_owned()

@@ -103,6 +103,15 @@ pub fn parse_csv(
         return Err(ImportError::file(path, ImportProblem::Empty));
     }
     let delimiter = detect_delimiter(&text);
+    if let Some(line) = unterminated_quote_line(&text, char::from(delimiter)) {
+        return Err(ImportError {
+            file: path.to_owned(),
+            line: Some(line),
+            column: None,
+            value: None,
+            problem: Box::new(ImportProblem::UnterminatedQuote),
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -163,8 +172,10 @@ pub fn parse_csv(
                         }),
                     });
                 }
+                // Short rows stay short (a missing cell reads as empty): padding each row
+                // to a header of a million columns would take gigabytes.
                 let mut fields = fields;
-                fields.resize(width, String::new());
+                fields.truncate(width);
                 rows.push(CsvRow { line, fields });
             }
         }
@@ -186,6 +197,35 @@ pub fn parse_csv(
         header_line,
         rows,
     })
+}
+
+/// The line (1-based) where a quoted field opens that is never closed, if any. As the
+/// CSV format has it, a quote opens a quoted field only at the start of a cell; inside
+/// one, `""` is a quote and a lone `"` closes it. A quote inside an unquoted cell
+/// (`5" PVC`) is text.
+fn unterminated_quote_line(text: &str, delimiter: char) -> Option<u64> {
+    let mut line = 1u64;
+    let mut opened_on = None;
+    let mut at_cell_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if opened_on.is_some() {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    opened_on = None;
+                }
+            }
+        } else if c == '"' && at_cell_start {
+            opened_on = Some(line);
+        }
+        at_cell_start = c == delimiter || c == '\n' || (at_cell_start && c == ' ');
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    opened_on
 }
 
 /// The spreadsheet letter of a 0-based column (0 → A, 26 → AA).
