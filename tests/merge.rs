@@ -485,10 +485,10 @@ proptest! {
 
 /// The lead and a table's copy of the same session, prepared at `at(0)`.
 fn lead_and_table() -> (Session, Session) {
-    let lead = base_session();
-    let copies = synergies::merge::table_copies(&with_a_table(&lead), "atelier", at(1));
+    let lead = with_a_table(&base_session());
+    let copies = synergies::merge::table_copies(&lead, "atelier", at(1));
     let table = copies.into_iter().next().expect("one copy").1;
-    (with_a_table(&lead), table)
+    (lead, table)
 }
 
 fn with_a_table(session: &Session) -> Session {
