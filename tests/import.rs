@@ -583,11 +583,7 @@ fn an_unterminated_quote_is_refused_with_its_line_and_a_quote_inside_a_cell_is_t
     let session = new_session(dir.path());
     let before = fs::read(&session).expect("read");
     let csv = "nom;secteur;commune\nFerme A;Agriculture;Eymet\n\"Ferme B;Agriculture;Eymet\nFerme C;Bois;Sigoulès\nFerme D;Bois;Issigeac\n";
-    fs::write(dir.path().join("orgs.csv"), csv).expect("written");
-    let o = run(
-        &["import", "atelier.ron", "--organisations", "orgs.csv"],
-        dir.path(),
-    );
+    let o = import_organisations(dir.path(), csv);
     let message = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{message}");
     assert!(message.contains("orgs.csv"), "{message}");
@@ -601,11 +597,7 @@ fn an_unterminated_quote_is_refused_with_its_line_and_a_quote_inside_a_cell_is_t
 
     // An inch mark inside a cell is not a quoted field.
     let csv = "nom;secteur;commune\nTuyaux 5\" PVC;Plomberie;Eymet\n\"Menuiserie \"\"Lacoste\"\"\";Bois;Sigoulès\n";
-    fs::write(dir.path().join("orgs.csv"), csv).expect("written");
-    let o = run(
-        &["import", "atelier.ron", "--organisations", "orgs.csv"],
-        dir.path(),
-    );
+    let o = import_organisations(dir.path(), csv);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stats(dir.path(), "atelier.ron")["organisations"], 2);
 }
@@ -620,11 +612,7 @@ fn a_header_of_a_million_columns_does_not_exhaust_memory() {
     for i in 0..1000 {
         csv.push_str(&format!("Structure {i}\n"));
     }
-    fs::write(dir.path().join("orgs.csv"), csv).expect("written");
-    let o = run(
-        &["import", "atelier.ron", "--organisations", "orgs.csv"],
-        dir.path(),
-    );
+    let o = import_organisations(dir.path(), csv);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stats(dir.path(), "atelier.ron")["organisations"], 1000);
 }
@@ -653,4 +641,13 @@ fn short_and_plural_category_names_are_understood() {
         .session;
     let categories: Vec<&str> = session.fiches.iter().map(|f| f.category.as_str()).collect();
     assert_eq!(categories, ["equipment", "energy", "space", "materials"]);
+}
+
+/// Writes `csv` as `orgs.csv` and imports it into `atelier.ron`.
+fn import_organisations(dir: &Path, csv: impl AsRef<[u8]>) -> Output {
+    fs::write(dir.join("orgs.csv"), csv).expect("written");
+    run(
+        &["import", "atelier.ron", "--organisations", "orgs.csv"],
+        dir,
+    )
 }
