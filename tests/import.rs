@@ -651,3 +651,30 @@ fn import_organisations(dir: &Path, csv: impl AsRef<[u8]>) -> Output {
         dir,
     )
 }
+
+#[test]
+fn every_bad_row_is_reported_in_one_message_the_first_twenty_then_a_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = new_session(dir.path());
+    let before = fs::read(&session).expect("read");
+    // 25 rows with an unknown attendance, among good ones.
+    let mut csv = String::from("nom;présence\n");
+    for i in 0..40 {
+        let attendance = if i % 8 < 5 { "peut-être" } else { "présente" };
+        csv.push_str(&format!("Structure {i};{attendance}\n"));
+    }
+    let o = import_organisations(dir.path(), csv);
+    let message = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{message}");
+    assert_eq!(message.lines().count(), 1, "one error line: {message}");
+    // The first bad row is line 2, the twentieth line 30; five more are counted.
+    assert!(message.contains("orgs.csv, ligne 2,"), "{message}");
+    assert!(message.contains("; et ligne 30,"), "{message}");
+    assert!(!message.contains("ligne 34,"), "{message}");
+    assert!(message.contains("5 autres lignes à corriger"), "{message}");
+    assert_eq!(
+        fs::read(&session).expect("read"),
+        before,
+        "nothing imported"
+    );
+}

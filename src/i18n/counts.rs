@@ -27,6 +27,7 @@ catalogue! {
             top_n_unselect: ("{n} retenue par le vote redeviendra proposée", "{n} retenues par le vote redeviendront proposées"), ("{n} selected by the vote will go back to proposed", "{n} selected by the vote will go back to proposed");
             top_n_kept: ("{n} retenue à la main reste retenue", "{n} retenues à la main restent retenues"), ("{n} selected by hand stays selected", "{n} selected by hand stay selected");
             check_missing_organisations: ("{what} cite {n} organisation qui n'existe pas", "{what} cite {n} organisations qui n'existent pas"), ("{what} names {n} organisation that does not exist", "{what} names {n} organisations that do not exist");
+            import_more_bad_rows: ("{n} autre ligne à corriger", "{n} autres lignes à corriger"), ("{n} more row to correct", "{n} more rows to correct");
             more_ideas: ("+ {n} autre", "+ {n} autres"), ("+ {n} more", "+ {n} more");
             ideas_shown_count: ("{n} idée affichée", "{n} idées affichées"), ("{n} idea shown", "{n} ideas shown");
             copies_written_count: ("{n} copie de table écrite dans {folder}", "{n} copies de table écrites dans {folder}"), ("{n} table copy written to {folder}", "{n} table copies written to {folder}");

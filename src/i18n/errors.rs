@@ -57,6 +57,7 @@ catalogue! {
             import_unreadable: "impossible de lire le fichier : {problem}", "cannot read the file: {problem}";
             import_empty: "le fichier est vide", "the file is empty";
             import_unterminated_quote: "un guillemet ouvert sur cette ligne n'est jamais refermé : la suite du fichier serait lue comme une seule cellule ; refermez-le ou retirez-le", "a quote opened on this line is never closed: the rest of the file would be read as one cell; close it or remove it";
+            import_and: " ; et ", "; and ";
             import_not_csv: "le fichier ne peut pas être lu comme un tableau CSV", "the file cannot be read as CSV";
             import_too_many_fields: "cette ligne a plus de champs que l'en-tête ({width}) : une valeur contenant « {delimiter} » a-t-elle perdu ses guillemets ?", "this row has more fields than the header ({width}); is a value with a '{delimiter}' missing its quotes?";
             import_no_header: "aucune ligne d'en-tête avec une colonne {headers} dans les {rows} premières lignes", "no header row with a column named {headers} in the first {rows} rows";

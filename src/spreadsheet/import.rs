@@ -236,6 +236,7 @@ impl<'t> Columns<'t> {
             };
             if let Some(first) = positions.insert(spec.key, index) {
                 return Err(ImportError {
+                    others: Box::default(),
                     file: table.path.clone(),
                     line: Some(table.header_line),
                     column: Some(column_letter(index)),
@@ -251,6 +252,7 @@ impl<'t> Columns<'t> {
         for spec in specs.iter().filter(|s| s.required) {
             if !positions.contains_key(spec.key) {
                 return Err(ImportError {
+                    others: Box::default(),
                     file: table.path.clone(),
                     line: Some(table.header_line),
                     column: None,
@@ -277,6 +279,7 @@ impl<'t> Columns<'t> {
     fn error(&self, row: &CsvRow, key: &str, problem: ImportProblem) -> ImportError {
         let position = self.positions.get(key).copied();
         ImportError {
+            others: Box::default(),
             file: self.table.path.clone(),
             line: Some(row.line),
             column: position.map(|i| {
@@ -364,6 +367,8 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
     // The line naming each new table's facilitator, and tables of the session already noted.
     let mut table_facilitator_lines: HashMap<Uuid, u64> = HashMap::new();
     let mut noted_tables: Vec<Uuid> = Vec::new();
+    // Every bad row is reported at once; nothing is imported while there is one.
+    let mut bad_rows: Vec<ImportError> = Vec::new();
     if let Some(source) = organisations {
         let table = source.read(ORGANISATION_COLUMNS)?;
         let columns = report.columns_of(
@@ -374,73 +379,81 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
         )?;
         let mut first_line: HashMap<String, u64> = HashMap::new();
         for row in &table.rows {
-            let name = columns.required(row, "name")?;
-            let key = fold(name);
-            if let Some(line) = first_line.get(&key) {
-                return Err(columns.error(
-                    row,
-                    "name",
-                    ImportProblem::DuplicateInFile { line: *line },
-                ));
-            }
-            if names.contains_key(&(EntityKind::Organisation, key.clone())) {
-                return Err(columns.error(row, "name", ImportProblem::AlreadyInSession));
-            }
-            first_line.insert(key.clone(), row.line);
-            let mut org = Organisation::new(name);
-            org.sector = columns.get(row, "sector").to_owned();
-            org.town = columns.get(row, "town").to_owned();
-            org.contact = columns.get(row, "contact").to_owned();
-            org.email = columns.get(row, "email").to_owned();
-            org.phone = columns.get(row, "phone").to_owned();
-            org.attendance = parse_attendance(columns.get(row, "attendance"))
-                .ok_or_else(|| columns.error(row, "attendance", ImportProblem::BadAttendance))?;
-            org.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
-            let facilitator = columns.get(row, "table_facilitator");
-            if !facilitator.is_empty() {
-                let Some(table) = org.table else {
+            let mut read_row = || -> Result<(), ImportError> {
+                let name = columns.required(row, "name")?;
+                let key = fold(name);
+                if let Some(line) = first_line.get(&key) {
                     return Err(columns.error(
                         row,
-                        "table_facilitator",
-                        ImportProblem::FacilitatorWithoutTable,
-                    ));
-                };
-                let facilitator = facilitator_id(facilitator, &mut names, &mut report.batch);
-                if let Some(new) = report.batch.tables.iter_mut().find(|t| t.id == table) {
-                    match table_facilitator_lines.get(&table) {
-                        Some(line) if new.facilitator != facilitator => {
-                            return Err(columns.error(
-                                row,
-                                "table_facilitator",
-                                ImportProblem::OtherTableFacilitator {
-                                    line: *line,
-                                    table: new.name.clone(),
-                                },
-                            ));
-                        }
-                        Some(_) => {}
-                        None => {
-                            new.facilitator = facilitator;
-                            table_facilitator_lines.insert(table, row.line);
-                        }
-                    }
-                } else if let Some(existing) = session.table(table)
-                    && existing.facilitator != facilitator
-                    && !noted_tables.contains(&table)
-                {
-                    noted_tables.push(table);
-                    report.notes.push(fill(
-                        w.errors.import_table_kept,
-                        &[
-                            ("file", &columns.table.path.display()),
-                            ("line", &row.line),
-                            ("table", &existing.name),
-                        ],
+                        "name",
+                        ImportProblem::DuplicateInFile { line: *line },
                     ));
                 }
+                if names.contains_key(&(EntityKind::Organisation, key.clone())) {
+                    return Err(columns.error(row, "name", ImportProblem::AlreadyInSession));
+                }
+                first_line.insert(key.clone(), row.line);
+                let mut org = Organisation::new(name);
+                org.sector = columns.get(row, "sector").to_owned();
+                org.town = columns.get(row, "town").to_owned();
+                org.contact = columns.get(row, "contact").to_owned();
+                org.email = columns.get(row, "email").to_owned();
+                org.phone = columns.get(row, "phone").to_owned();
+                org.attendance =
+                    parse_attendance(columns.get(row, "attendance")).ok_or_else(|| {
+                        columns.error(row, "attendance", ImportProblem::BadAttendance)
+                    })?;
+                org.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
+                let facilitator = columns.get(row, "table_facilitator");
+                if !facilitator.is_empty() {
+                    let Some(table) = org.table else {
+                        return Err(columns.error(
+                            row,
+                            "table_facilitator",
+                            ImportProblem::FacilitatorWithoutTable,
+                        ));
+                    };
+                    let facilitator = facilitator_id(facilitator, &mut names, &mut report.batch);
+                    if let Some(new) = report.batch.tables.iter_mut().find(|t| t.id == table) {
+                        match table_facilitator_lines.get(&table) {
+                            Some(line) if new.facilitator != facilitator => {
+                                return Err(columns.error(
+                                    row,
+                                    "table_facilitator",
+                                    ImportProblem::OtherTableFacilitator {
+                                        line: *line,
+                                        table: new.name.clone(),
+                                    },
+                                ));
+                            }
+                            Some(_) => {}
+                            None => {
+                                new.facilitator = facilitator;
+                                table_facilitator_lines.insert(table, row.line);
+                            }
+                        }
+                    } else if let Some(existing) = session.table(table)
+                        && existing.facilitator != facilitator
+                        && !noted_tables.contains(&table)
+                    {
+                        noted_tables.push(table);
+                        report.notes.push(fill(
+                            w.errors.import_table_kept,
+                            &[
+                                ("file", &columns.table.path.display()),
+                                ("line", &row.line),
+                                ("table", &existing.name),
+                            ],
+                        ));
+                    }
+                }
+                names.insert((EntityKind::Organisation, key), org.id);
+                report.batch.organisations.push(org);
+                Ok(())
+            };
+            if let Err(e) = read_row() {
+                bad_rows.push(e);
             }
-            names.insert((EntityKind::Organisation, key), org.id);
-            report.batch.organisations.push(org);
         }
     }
 
@@ -448,18 +461,24 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
         let table = source.read(FICHE_COLUMNS)?;
         let columns = report.columns_of(&table, FICHE_COLUMNS, w.import_fiches, language)?;
         for row in &table.rows {
-            let organisation = organisation_id(&columns, row, "organisation", &names)?;
-            let direction = parse_direction(columns.required(row, "direction")?)
-                .ok_or_else(|| columns.error(row, "direction", ImportProblem::BadDirection))?;
-            let category = category_key(session, columns.required(row, "category")?)
-                .ok_or_else(|| columns.error(row, "category", categories_hint(session)))?;
-            let resource = columns.required(row, "resource")?;
-            let mut fiche = Fiche::new(organisation, direction, category, resource);
-            fiche.quantity = columns.get(row, "quantity").to_owned();
-            fiche.unit = columns.get(row, "unit").to_owned();
-            fiche.frequency = columns.get(row, "frequency").to_owned();
-            fiche.notes = columns.get(row, "notes").to_owned();
-            report.batch.fiches.push(fiche);
+            let mut read_row = || -> Result<(), ImportError> {
+                let organisation = organisation_id(&columns, row, "organisation", &names)?;
+                let direction = parse_direction(columns.required(row, "direction")?)
+                    .ok_or_else(|| columns.error(row, "direction", ImportProblem::BadDirection))?;
+                let category = category_key(session, columns.required(row, "category")?)
+                    .ok_or_else(|| columns.error(row, "category", categories_hint(session)))?;
+                let resource = columns.required(row, "resource")?;
+                let mut fiche = Fiche::new(organisation, direction, category, resource);
+                fiche.quantity = columns.get(row, "quantity").to_owned();
+                fiche.unit = columns.get(row, "unit").to_owned();
+                fiche.frequency = columns.get(row, "frequency").to_owned();
+                fiche.notes = columns.get(row, "notes").to_owned();
+                report.batch.fiches.push(fiche);
+                Ok(())
+            };
+            if let Err(e) = read_row() {
+                bad_rows.push(e);
+            }
         }
     }
 
@@ -467,72 +486,80 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
         let table = source.read(IDEA_COLUMNS)?;
         let columns = report.columns_of(&table, IDEA_COLUMNS, w.import_ideas, language)?;
         for row in &table.rows {
-            let mut idea = Idea::new(columns.required(row, "title")?);
-            idea.description = columns.get(row, "description").to_owned();
-            let kind = columns.get(row, "kind");
-            if !kind.is_empty() {
-                idea.kind = Some(
-                    parse_kind(kind)
-                        .ok_or_else(|| columns.error(row, "kind", ImportProblem::BadKind))?,
-                );
-            }
-            let category = columns.get(row, "category");
-            if !category.is_empty() {
-                idea.category = Some(
-                    category_key(session, category)
-                        .ok_or_else(|| columns.error(row, "category", categories_hint(session)))?,
-                );
-            }
-            for name in columns
-                .get(row, "organisations")
-                .split('|')
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-            {
-                let Some(id) = names.get(&(EntityKind::Organisation, fold(name))) else {
-                    return Err(columns.error(
-                        row,
-                        "organisations",
-                        ImportProblem::UnknownOrganisation {
-                            name: name.to_owned(),
-                        },
-                    ));
+            let mut read_row =
+                || -> Result<(), ImportError> {
+                    let mut idea = Idea::new(columns.required(row, "title")?);
+                    idea.description = columns.get(row, "description").to_owned();
+                    let kind = columns.get(row, "kind");
+                    if !kind.is_empty() {
+                        idea.kind =
+                            Some(parse_kind(kind).ok_or_else(|| {
+                                columns.error(row, "kind", ImportProblem::BadKind)
+                            })?);
+                    }
+                    let category = columns.get(row, "category");
+                    if !category.is_empty() {
+                        idea.category = Some(category_key(session, category).ok_or_else(|| {
+                            columns.error(row, "category", categories_hint(session))
+                        })?);
+                    }
+                    for name in columns
+                        .get(row, "organisations")
+                        .split('|')
+                        .map(str::trim)
+                        .filter(|n| !n.is_empty())
+                    {
+                        let Some(id) = names.get(&(EntityKind::Organisation, fold(name))) else {
+                            return Err(columns.error(
+                                row,
+                                "organisations",
+                                ImportProblem::UnknownOrganisation {
+                                    name: name.to_owned(),
+                                },
+                            ));
+                        };
+                        if !idea.organisations.contains(id) {
+                            idea.organisations.push(*id);
+                        }
+                    }
+                    idea.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
+                    idea.facilitator = facilitator_id(
+                        columns.get(row, "facilitator"),
+                        &mut names,
+                        &mut report.batch,
+                    );
+                    idea.votes = parse_votes(columns.get(row, "votes"))
+                        .ok_or_else(|| columns.error(row, "votes", ImportProblem::BadVotes))?;
+                    idea.status = parse_status(columns.get(row, "status"))
+                        .ok_or_else(|| columns.error(row, "status", ImportProblem::BadStatus))?;
+                    idea.cluster = cluster_id(
+                        columns.get(row, "cluster"),
+                        session,
+                        &mut names,
+                        &mut report.batch,
+                    );
+                    idea.next_step = columns.get(row, "next_step").to_owned();
+                    if !columns.get(row, "owner").is_empty() {
+                        idea.owner = Some(organisation_id(&columns, row, "owner", &names)?);
+                    }
+                    let due = columns.get(row, "due_date");
+                    if !due.is_empty() {
+                        idea.due = Some(crate::model::text::parse_date(due).ok_or_else(|| {
+                            columns.error(row, "due_date", ImportProblem::BadDate)
+                        })?);
+                    }
+                    report.batch.ideas.push(idea);
+                    Ok(())
                 };
-                if !idea.organisations.contains(id) {
-                    idea.organisations.push(*id);
-                }
+            if let Err(e) = read_row() {
+                bad_rows.push(e);
             }
-            idea.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
-            idea.facilitator = facilitator_id(
-                columns.get(row, "facilitator"),
-                &mut names,
-                &mut report.batch,
-            );
-            idea.votes = parse_votes(columns.get(row, "votes"))
-                .ok_or_else(|| columns.error(row, "votes", ImportProblem::BadVotes))?;
-            idea.status = parse_status(columns.get(row, "status"))
-                .ok_or_else(|| columns.error(row, "status", ImportProblem::BadStatus))?;
-            idea.cluster = cluster_id(
-                columns.get(row, "cluster"),
-                session,
-                &mut names,
-                &mut report.batch,
-            );
-            idea.next_step = columns.get(row, "next_step").to_owned();
-            if !columns.get(row, "owner").is_empty() {
-                idea.owner = Some(organisation_id(&columns, row, "owner", &names)?);
-            }
-            let due = columns.get(row, "due_date");
-            if !due.is_empty() {
-                idea.due = Some(
-                    crate::model::text::parse_date(due)
-                        .ok_or_else(|| columns.error(row, "due_date", ImportProblem::BadDate))?,
-                );
-            }
-            report.batch.ideas.push(idea);
         }
     }
-    Ok(report)
+    match ImportError::of_rows(bad_rows) {
+        Some(error) => Err(error),
+        None => Ok(report),
+    }
 }
 
 fn required_headers(specs: &[Spec]) -> &'static [&'static str] {

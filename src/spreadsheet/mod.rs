@@ -25,7 +25,20 @@ pub struct ImportError {
     pub column: Option<String>,
     pub value: Option<String>,
     pub problem: Box<ImportProblem>,
+    /// The other bad rows of the same import.
+    pub others: Box<OtherBadRows>,
 }
+
+/// The bad rows of an import after its first: up to [`BAD_ROWS_SHOWN`] in all are
+/// listed, the rest counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OtherBadRows {
+    pub listed: Vec<ImportError>,
+    pub not_listed: usize,
+}
+
+/// How many bad rows an import's message lists before it only counts them.
+pub const BAD_ROWS_SHOWN: usize = 20;
 
 /// What is wrong in an imported file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +109,21 @@ impl ImportError {
             column: None,
             value: None,
             problem: Box::new(problem),
+            others: Box::default(),
         }
+    }
+
+    /// The first of `errors` (the bad rows of one import, in order), carrying the next
+    /// ones up to [`BAD_ROWS_SHOWN`] and the count of the rest. `None` when there are none.
+    pub fn of_rows(errors: Vec<ImportError>) -> Option<ImportError> {
+        let mut errors = errors.into_iter();
+        let mut first = errors.next()?;
+        let listed = errors.by_ref().take(BAD_ROWS_SHOWN - 1).collect();
+        first.others = Box::new(OtherBadRows {
+            listed,
+            not_listed: errors.count(),
+        });
+        Some(first)
     }
 
     /// The message in `language`: the file, then the line, the column and the value
@@ -104,6 +131,32 @@ impl ImportError {
     pub fn message(&self, language: Language) -> String {
         let w = &words(language).errors;
         let mut text = self.file.display().to_string();
+        text.push_str(&self.place_and_problem(language));
+        // The other bad rows, on the same line, each with its place and problem (and its
+        // file when it is another).
+        for other in &self.others.listed {
+            text.push_str(w.import_and);
+            if other.file == self.file {
+                let place = other.place_and_problem(language);
+                text.push_str(place.trim_start_matches([',', ' ']));
+            } else {
+                text.push_str(&other.message(language));
+            }
+        }
+        if self.others.not_listed > 0 {
+            let more = crate::i18n::counts(language)
+                .import_more_bad_rows
+                .count(language, self.others.not_listed);
+            text.push_str(w.import_and);
+            text.push_str(&more);
+        }
+        text
+    }
+
+    /// The line, the column and the value where they are known, then the problem.
+    fn place_and_problem(&self, language: Language) -> String {
+        let w = &words(language).errors;
+        let mut text = String::new();
         if let Some(line) = self.line {
             text.push_str(&fill(w.import_line, &[("line", &line)]));
         }

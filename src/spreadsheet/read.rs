@@ -105,6 +105,7 @@ pub fn parse_csv(
     let delimiter = detect_delimiter(&text);
     if let Some(line) = unterminated_quote_line(&text, char::from(delimiter)) {
         return Err(ImportError {
+            others: Box::default(),
             file: path.to_owned(),
             line: Some(line),
             column: None,
@@ -129,6 +130,7 @@ pub fn parse_csv(
             Err(e) => {
                 let line = e.position().map(|p| p.line());
                 return Err(ImportError {
+                    others: Box::default(),
                     file: path.to_owned(),
                     line,
                     column: None,
@@ -162,6 +164,7 @@ pub fn parse_csv(
                     .position(|f| !f.is_empty())
                 {
                     return Err(ImportError {
+                        others: Box::default(),
                         file: path.to_owned(),
                         line: Some(line),
                         column: Some(column_letter(width + extra)),
