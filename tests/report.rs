@@ -317,3 +317,22 @@ fn the_layout_check_catches_overlaps_and_overflow() {
     let fine = vec![run(60.0, 400.0, 100.0), run(60.0, 385.0, 100.0)];
     assert_on_page_and_apart(&fine);
 }
+
+#[test]
+fn the_cover_never_cuts_a_headline_figure() {
+    // 510 ideas: the triage figure reads "63 / 64 / 63"; at 5 100, "638 / 638 / 637".
+    for ideas in [510, 5100] {
+        let scale = ideas / 510;
+        let session = synergies::synthetic::synthetic_session(36 * scale, 278 * scale, ideas)
+            .expect("builds");
+        let stats = Stats::of(&session);
+        let report = render_pdf(&session).expect("renders");
+        let text = text_of(&report.pdf);
+        let triage = format!(
+            "{} / {} / {}",
+            stats.abandoned, stats.imminent, stats.to_deepen
+        );
+        assert!(text.contains(&triage), "{triage} in full on the cover");
+        assert_on_page_and_apart(&report.placed);
+    }
+}

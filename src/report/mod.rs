@@ -212,7 +212,19 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
             format!("{} {}", w.abandoned_imminent_deepen, w.triage),
         ),
     ];
-    let number_width = 130.0;
+    // The figures are never cut: their column is as wide as the widest one, and their
+    // type only shrinks when that would take more than two fifths of the page.
+    let widest = figures
+        .iter()
+        .map(|(number, _)| out.fonts.width(Face::Bold, 22.0, number))
+        .fold(0.0_f32, f32::max);
+    let column_cap = CONTENT_WIDTH * 0.4;
+    let number_size = if widest + 24.0 > column_cap {
+        22.0 * (column_cap - 24.0) / widest
+    } else {
+        22.0
+    };
+    let number_width = (widest * number_size / 22.0 + 24.0).clamp(130.0, column_cap);
     for (number, label) in figures {
         let lines = out.fonts.wrap(
             Face::Regular,
@@ -224,14 +236,11 @@ fn cover(out: &mut Writer, session: &Session, stats: &Stats, w: &Words, language
         out.ensure(height);
         let top = out.y;
         out.rect(MARGIN_LEFT, top, 4.0, height - 8.0, ACCENT);
-        let number = out
-            .fonts
-            .truncate(Face::Bold, 22.0, &number, number_width - 14.0);
         out.text_at(
             MARGIN_LEFT + 14.0,
             top - 24.0,
             Face::Bold,
-            22.0,
+            number_size,
             ACCENT,
             &number,
         );
