@@ -311,3 +311,74 @@ fn the_triage_wall_has_large_lanes_and_triages_by_key() {
         Some(Status::ToDeepen)
     );
 }
+
+/// The app on `session`, on the board, in presentation mode.
+fn wall_on(dir: &tempfile::TempDir, session: &Session) -> Harness<'static, SynergiesApp> {
+    let path = dir.path().join("atelier.ron");
+    store::create(&path, session).expect("saved");
+    let (doc, _) = Document::open(&path).expect("opens");
+    let mut app = SynergiesApp::with_document(doc, Preferences::default());
+    app.view = View::Board;
+    let mut h = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(|ui, app: &mut SynergiesApp| app.ui(ui), app);
+    h.run();
+    press(&mut h, Key::F11);
+    h
+}
+
+#[test]
+fn an_empty_session_says_so_on_the_wall() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let h = wall_on(&dir, &Session::new("Atelier vide"));
+    assert!(h.query_by_label_contains("Pas encore d'idée").is_some());
+    assert!(
+        h.query_by_label_contains("filtre").is_none(),
+        "no filter to blame"
+    );
+}
+
+#[test]
+fn a_huge_title_with_emoji_and_arabic_stays_usable_in_the_spotlight() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = synthetic_session(4, 8, 12).expect("builds");
+    let long = format!(
+        "Compost 🌱 \u{0645}\u{0631}\u{062D}\u{0628}\u{0627} {}",
+        "mutualisation des palettes ".repeat(120)
+    );
+    assert!(long.chars().count() > 3000);
+    let first_cluster = session.clusters[0].id;
+    let idea = session
+        .ideas
+        .iter_mut()
+        .find(|i| i.cluster == Some(first_cluster))
+        .expect("an idea in the first cluster");
+    idea.title = long.clone();
+    idea.votes = 99;
+    let mut h = wall_on(&dir, &session);
+    press(&mut h, Key::Enter);
+    // Its card cuts the title to three lines; the spotlight shows it whole, scrolling.
+    for _ in 0..20 {
+        if h.state()
+            .board
+            .wall
+            .focused_idea()
+            .and_then(|id| h.state().doc.session().idea(id))
+            .is_some_and(|i| i.title == long)
+        {
+            break;
+        }
+        press(&mut h, Key::ArrowRight);
+    }
+    press(&mut h, Key::Space);
+    assert_eq!(h.state().board.wall.mode, WallMode::Spotlight);
+    let minus = h.get_by_label("Retirer un vote").rect();
+    assert!(
+        minus.bottom() <= 1080.0,
+        "the vote buttons stay on screen: {minus:?}"
+    );
+    h.get_by_label("Retirer un vote").click();
+    h.run();
+    let id = h.state().board.wall.focused_idea().expect("in focus");
+    assert_eq!(h.state().doc.session().idea(id).map(|i| i.votes), Some(98));
+}

@@ -98,6 +98,7 @@ catalogue! {
             timer_running: "Tour de table", "Tour de table";
             timer_paused: "En pause", "Paused";
             wall_nothing_matches: "Aucune idée à montrer : le filtre n'en laisse passer aucune.", "No idea to show: the filter lets none through.";
+            wall_no_ideas_yet: "Pas encore d'idée dans cet atelier : Ctrl+N pour en saisir une.", "No idea in this session yet: Ctrl+N to type one.";
             wall_nothing_matches_text: "Aucune idée ne correspond à « {text} ». Ctrl+F pour changer le filtre.", "No idea matches \"{text}\". Ctrl+F to change the filter.";
             wall_filter_banner: "Filtre : {what} — idées affichées : {shown} sur {total} (Ctrl+F pour le changer)", "Filter: {what} — ideas shown: {shown} of {total} (Ctrl+F to change it)";
             wall_page: "page {page}/{pages}", "page {page}/{pages}";

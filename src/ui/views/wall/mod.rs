@@ -222,7 +222,9 @@ impl WallView {
         let shown: usize = self.groups.iter().map(|g| g.ideas.len()).sum();
         if shown == 0 {
             let t = cx.t;
-            let text = if inputs.filter.text.trim().is_empty() {
+            let text = if cx.session.ideas.is_empty() {
+                t.wall_no_ideas_yet.to_owned()
+            } else if inputs.filter.text.trim().is_empty() {
                 t.wall_nothing_matches.to_owned()
             } else {
                 crate::i18n::fill(

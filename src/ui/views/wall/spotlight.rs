@@ -94,95 +94,100 @@ impl WallView {
                 );
             });
             ui.separator();
-            ui.vertical(|ui| {
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(crate::model::text::display_order(&idea.title))
-                            .size(WALL_HEADING_PT * 1.2)
-                            .strong()
-                            .color(black),
-                    )
-                    .wrap(),
-                );
-                ui.add_space(10.0);
-                let orgs = session.organisation_names(idea).join(" · ");
-                if !orgs.is_empty() {
+            // A 3 000-character title or a long description scrolls rather than running
+            // off the screen.
+            egui::ScrollArea::vertical()
+                .id_salt("spotlight-text")
+                .auto_shrink(false)
+                .show(ui, |ui| {
                     ui.add(
                         egui::Label::new(
-                            RichText::new(orgs).size(WALL_TEXT_PT * 1.15).color(black),
+                            RichText::new(crate::model::text::display_order(&idea.title))
+                                .size(WALL_HEADING_PT * 1.2)
+                                .strong()
+                                .color(black),
                         )
                         .wrap(),
                     );
-                }
-                let mut facts = Vec::new();
-                if let Some(kind) = idea.kind {
-                    facts.push(kind.label(cx.language).to_owned());
-                }
-                if let Some(category) = idea
-                    .category
-                    .as_deref()
-                    .and_then(|k| session.categories.iter().find(|c| c.key == k))
-                {
-                    facts.push(category.label(cx.language).to_owned());
-                }
-                if !facts.is_empty() {
-                    ui.label(
-                        RichText::new(facts.join(" · "))
-                            .size(WALL_TEXT_PT)
-                            .color(black),
-                    );
-                }
-                if !idea.description.is_empty() {
-                    ui.add_space(8.0);
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(crate::model::text::display_order(&idea.description))
-                                .size(WALL_TEXT_PT * 0.9)
-                                .color(Color32::from_gray(40)),
-                        )
-                        .wrap(),
-                    );
-                }
-                let fiches: Vec<_> = idea
-                    .fiches
-                    .iter()
-                    .filter_map(|f| session.fiche(*f))
-                    .collect();
-                if !fiches.is_empty() {
-                    ui.add_space(12.0);
-                    ui.label(
-                        RichText::new(t.linked_fiches)
-                            .size(WALL_TEXT_PT)
-                            .strong()
-                            .color(black),
-                    );
-                    for fiche in fiches {
-                        let arrow = match fiche.direction {
-                            Direction::Offer => t.offers_short,
-                            Direction::Need => t.needs_short,
-                        };
-                        let owner = session
-                            .organisation(fiche.organisation)
-                            .map_or("", |o| o.name.as_str());
+                    ui.add_space(10.0);
+                    let orgs = session.organisation_names(idea).join(" · ");
+                    if !orgs.is_empty() {
                         ui.add(
                             egui::Label::new(
-                                RichText::new(format!("{arrow} {} — {owner}", fiche.resource))
-                                    .font(FontId::proportional(WALL_TEXT_PT * 0.9))
-                                    .color(black),
+                                RichText::new(orgs).size(WALL_TEXT_PT * 1.15).color(black),
                             )
                             .wrap(),
                         );
                     }
-                }
-                ui.add_space(12.0);
-                ui.label(
-                    RichText::new(crate::i18n::fill(
-                        t.wall_idea_of,
-                        &[("n", &(index + 1)), ("total", &ideas.len())],
-                    ))
-                    .size(WALL_TEXT_PT * 0.8),
-                );
-            });
+                    let mut facts = Vec::new();
+                    if let Some(kind) = idea.kind {
+                        facts.push(kind.label(cx.language).to_owned());
+                    }
+                    if let Some(category) = idea
+                        .category
+                        .as_deref()
+                        .and_then(|k| session.categories.iter().find(|c| c.key == k))
+                    {
+                        facts.push(category.label(cx.language).to_owned());
+                    }
+                    if !facts.is_empty() {
+                        ui.label(
+                            RichText::new(facts.join(" · "))
+                                .size(WALL_TEXT_PT)
+                                .color(black),
+                        );
+                    }
+                    if !idea.description.is_empty() {
+                        ui.add_space(8.0);
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(crate::model::text::display_order(&idea.description))
+                                    .size(WALL_TEXT_PT * 0.9)
+                                    .color(Color32::from_gray(40)),
+                            )
+                            .wrap(),
+                        );
+                    }
+                    let fiches: Vec<_> = idea
+                        .fiches
+                        .iter()
+                        .filter_map(|f| session.fiche(*f))
+                        .collect();
+                    if !fiches.is_empty() {
+                        ui.add_space(12.0);
+                        ui.label(
+                            RichText::new(t.linked_fiches)
+                                .size(WALL_TEXT_PT)
+                                .strong()
+                                .color(black),
+                        );
+                        for fiche in fiches {
+                            let arrow = match fiche.direction {
+                                Direction::Offer => t.offers_short,
+                                Direction::Need => t.needs_short,
+                            };
+                            let owner = session
+                                .organisation(fiche.organisation)
+                                .map_or("", |o| o.name.as_str());
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("{arrow} {} — {owner}", fiche.resource))
+                                        .font(FontId::proportional(WALL_TEXT_PT * 0.9))
+                                        .color(black),
+                                )
+                                .wrap(),
+                            );
+                        }
+                    }
+                    ui.add_space(12.0);
+                    ui.label(
+                        RichText::new(crate::i18n::fill(
+                            t.wall_idea_of,
+                            &[("n", &(index + 1)), ("total", &ideas.len())],
+                        ))
+                        .size(WALL_TEXT_PT * 0.8),
+                    );
+                });
         });
     }
 }
