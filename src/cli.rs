@@ -76,6 +76,9 @@ pub enum Command {
         /// Merge files of another session too.
         #[arg(long)]
         force: bool,
+        /// Print what the merge would do, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Write one copy of the session per table, to hand out to the table facilitators.
     TableCopies {
@@ -328,7 +331,8 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
             out: target,
             inputs,
             force,
-        } => merge(&target, &inputs, force, out)?,
+            dry_run,
+        } => merge(&target, &inputs, force, dry_run, out)?,
         Command::TableCopies { file, folder } => {
             let session = store::load(&file)?.session;
             let language = session.info.language;
@@ -456,7 +460,13 @@ fn import(
     Ok(())
 }
 
-fn merge(target: &Path, inputs: &[PathBuf], force: bool, out: &mut dyn Write) -> Outcome {
+fn merge(
+    target: &Path,
+    inputs: &[PathBuf],
+    force: bool,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Outcome {
     use crate::merge::{MergeInput, merge};
     let name = |p: &Path| {
         p.file_name().map_or_else(
@@ -496,13 +506,12 @@ fn merge(target: &Path, inputs: &[PathBuf], force: bool, out: &mut dyn Write) ->
     let t = &words(language).cli;
     let report =
         merge(&base, &name(target), &loaded, force).map_err(|e| Failure(e.message(language)))?;
-    writeln!(out, "{}", report.summary(language))?;
-    for conflict in &report.conflicts {
-        writeln!(
-            out,
-            "{}",
-            fill(t.conflict, &[("conflict", &conflict.describe(language))])
-        )?;
+    for line in report.lines(language) {
+        writeln!(out, "{line}")?;
+    }
+    if dry_run {
+        writeln!(out, "{}", t.dry_run)?;
+        return Ok(());
     }
     store::save(target, &report.merged).map_err(|e| {
         Failure(fill(

@@ -843,3 +843,100 @@ fn a_lasso_on_the_board_selects_the_cards_it_touches() {
     assert!(!expected.contains("Palettes de la ferme vers la recyclerie"));
     assert_eq!(selected, expected);
 }
+
+/// A table copy opened in the app, edited by `edit`, and saved.
+fn edit_copy_in_the_app(path: &std::path::Path, edit: impl FnOnce(&mut Harness<SynergiesApp>)) {
+    let mut h = harness_on(SynergiesApp::start(
+        Some(path.to_path_buf()),
+        Preferences::default(),
+    ));
+    edit(&mut h);
+    ctrl(&mut h, Key::S);
+    assert!(!h.state().doc.is_dirty(), "saved");
+}
+
+#[test]
+fn votes_typed_on_one_laptop_and_clicked_on_another_are_a_conflict_with_the_other_value_one_click_away()
+ {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lead = example_session().expect("builds");
+    let title = lead.ideas[0].title.clone();
+    let lead_path = dir.path().join("atelier.ron");
+    store::create(&lead_path, &lead).expect("saved");
+    let written =
+        synergies::merge::write_table_copies(&lead, "atelier", dir.path()).expect("written");
+    let copies: Vec<_> = written.into_iter().take(2).collect();
+
+    // Table 1 types 4 in the side panel's vote count, then clicks another idea.
+    let other_title = lead.ideas[1].title.clone();
+    edit_copy_in_the_app(&copies[0], |h| {
+        ctrl(h, Key::Num3);
+        press(h, Key::Escape);
+        h.get_by_label(&title).click();
+        h.run();
+        h.get_by_role_and_label(egui::accesskit::Role::SpinButton, "Votes")
+            .click();
+        h.run();
+        ctrl(h, Key::A);
+        type_text(h, "4");
+        h.get_by_label(&other_title).click();
+        h.run();
+        assert_eq!(idea_titled(h.state(), &title).votes, 4);
+    });
+    // Later, table 2 clicks +1 seven times on the board.
+    let start = lead.ideas[0].votes;
+    edit_copy_in_the_app(&copies[1], |h| {
+        ctrl(h, Key::Num4);
+        for _ in 0..7 {
+            h.get_by_label(&format!("+1 {title}")).click();
+            h.run();
+        }
+        assert_eq!(idea_titled(h.state(), &title).votes, start + 7);
+    });
+
+    let mut h = harness_on(SynergiesApp::start(Some(lead_path), Preferences::default()));
+    h.state_mut().prepare_merge(copies.clone(), false);
+    h.run();
+    // The preview names the conflict, with both values and both laptops.
+    let line = format!(
+        "les votes : gardé « {} » (Table 2, atelier-table-2.ron",
+        start + 7
+    );
+    assert!(
+        h.query_by_label_contains(&line).is_some(),
+        "{:?}",
+        h.state()
+            .pending_merge
+            .as_ref()
+            .and_then(|p| p.report.as_ref())
+            .map(|r| r.lines(Language::Fr))
+    );
+    assert!(
+        h.query_by_label_contains("autre valeur « 4 » (Table 1, atelier-table-1.ron")
+            .is_some()
+    );
+    h.get_by_label("Fusionner").click();
+    h.run();
+    assert_eq!(idea_titled(h.state(), &title).votes, start + 7);
+    // The log keeps it, one click from the other value.
+    ctrl(&mut h, Key::L);
+    h.get_by_label("Garder l'autre valeur").click();
+    h.run();
+    assert_eq!(idea_titled(h.state(), &title).votes, 4);
+    assert!(h.query_by_label("autre valeur gardée").is_some());
+    assert_eq!(
+        h.state().doc.workshop().undo_label(Language::Fr),
+        Some("modifier les votes")
+    );
+    // Merging the tables' files again changes nothing and reports no conflict.
+    h.state_mut().prepare_merge(copies, false);
+    h.run();
+    let report = h
+        .state()
+        .pending_merge
+        .as_ref()
+        .and_then(|p| p.report.as_ref())
+        .expect("a report");
+    assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    assert!(report.is_empty(), "{}", report.summary(Language::Fr));
+}

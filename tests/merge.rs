@@ -134,37 +134,62 @@ fn six_tables_of_85_ideas_make_one_session_of_510() {
     assert_ne!(before.len(), 0);
 }
 
-#[test]
-fn a_conflict_keeps_the_later_change_and_is_reported_with_both_values() {
-    let dir = tempfile::tempdir().expect("temp dir");
+/// The lead's session with one idea, made at `at(0)`, and two tables' copies of it
+/// prepared at `at(10)`.
+fn lead_with_an_idea_and_two_copies() -> (Session, Workshop, Workshop) {
     let mut lead = prepared();
     let mut idea = Idea::new("Palettes partagées");
     idea.created = at(0);
     idea.modified = at(0);
-    lead.ideas.push(idea.clone());
+    lead.ideas.push(idea);
     let copies = table_copies(&lead, "atelier", at(10));
-    let mut a = copies[0].1.clone();
-    let mut b = copies[1].1.clone();
-    a.ideas[0].votes = 5;
-    a.ideas[0].modified = at(20);
-    b.ideas[0].votes = 9;
-    b.ideas[0].status = Status::Selected;
-    b.ideas[0].modified = at(30);
+    (
+        lead,
+        Workshop::new(copies[0].1.clone()),
+        Workshop::new(copies[1].1.clone()),
+    )
+}
+
+fn input_of(name: &str, w: &Workshop) -> MergeInput {
+    MergeInput {
+        source: name.to_owned(),
+        session: w.session().clone(),
+    }
+}
+
+#[test]
+fn a_conflict_keeps_the_later_change_and_is_reported_with_both_values() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (lead, mut a, mut b) = lead_with_an_idea_and_two_copies();
+    let id = lead.ideas[0].id;
+    // Two tables read different counts off the sheet; one also selects the idea.
+    a.apply_at(Action::SetVotes { idea: id, votes: 5 }, at(20))
+        .expect("voted");
+    b.apply_at(Action::AddVotes { idea: id, delta: 9 }, at(30))
+        .expect("voted");
+    b.apply_at(
+        Action::SetStatus {
+            ideas: vec![id],
+            status: Status::Selected,
+        },
+        at(31),
+    )
+    .expect("selected");
     store::create(&dir.path().join("atelier.ron"), &lead).expect("saved");
-    store::create(&dir.path().join("a.ron"), &a).expect("saved");
-    store::create(&dir.path().join("b.ron"), &b).expect("saved");
+    store::create(&dir.path().join("a.ron"), a.session()).expect("saved");
+    store::create(&dir.path().join("b.ron"), b.session()).expect("saved");
 
     let o = run(dir.path(), &["merge", "atelier.ron", "a.ron", "b.ron"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8_lossy(&o.stdout);
-    let conflict = out
-        .lines()
-        .find(|l| l.starts_with("conflit :"))
-        .unwrap_or_else(|| panic!("no conflict reported: {out}"));
+    let conflicts: Vec<&str> = out.lines().filter(|l| l.starts_with("conflit :")).collect();
+    assert_eq!(conflicts.len(), 1, "only the votes conflict: {out}");
+    let conflict = conflicts[0];
     assert!(conflict.contains("Palettes partagées"), "{conflict}");
-    assert!(conflict.contains("votes: 5 → 9"), "{conflict}");
+    assert!(conflict.contains("les votes"), "{conflict}");
     assert!(
-        conflict.contains("gardé b.ron") && conflict.contains("écarté a.ron"),
+        conflict.contains("gardé « 9 » (Table 2, b.ron")
+            && conflict.contains("autre valeur « 5 » (Table 1, a.ron"),
         "{conflict}"
     );
     let merged = store::load(&dir.path().join("atelier.ron"))
@@ -174,18 +199,189 @@ fn a_conflict_keeps_the_later_change_and_is_reported_with_both_values() {
     assert_eq!(merged.ideas[0].status, Status::Selected);
 
     // A change on one laptop only is no conflict.
-    let report = merge(
-        &lead,
-        "atelier.ron",
-        &[MergeInput {
-            source: "a.ron".into(),
-            session: a.clone(),
-        }],
-        false,
-    )
-    .expect("merges");
+    let report = merge(&lead, "atelier.ron", &[input_of("a.ron", &a)], false).expect("merges");
     assert!(report.conflicts.is_empty());
     assert_eq!(report.merged.ideas[0].votes, 5);
+}
+
+#[test]
+fn the_same_field_changed_by_every_editor_on_two_laptops_is_a_conflict() {
+    type Editor = fn(&mut Workshop, uuid::Uuid, u32, Timestamp);
+    fn typed(w: &mut Workshop, id: uuid::Uuid, votes: u32, when: Timestamp) {
+        w.apply_at(Action::SetVotes { idea: id, votes }, when)
+            .expect("typed");
+    }
+    fn plus_minus(w: &mut Workshop, id: uuid::Uuid, votes: u32, when: Timestamp) {
+        for _ in 0..votes {
+            w.apply_at(Action::AddVotes { idea: id, delta: 1 }, when)
+                .expect("+1");
+        }
+    }
+    fn side_panel(w: &mut Workshop, id: uuid::Uuid, votes: u32, when: Timestamp) {
+        let mut idea = w.session().idea(id).expect("there").clone();
+        idea.votes = votes;
+        w.apply_at(Action::UpdateIdea(idea), when).expect("saved");
+    }
+    let editors: [(&str, Editor); 3] = [
+        ("typed", typed),
+        ("+/−", plus_minus),
+        ("side panel", side_panel),
+    ];
+    for (name_a, edit_a) in editors {
+        for (name_b, edit_b) in editors {
+            let (lead, mut a, mut b) = lead_with_an_idea_and_two_copies();
+            let id = lead.ideas[0].id;
+            edit_a(&mut a, id, 4, at(20));
+            edit_b(&mut b, id, 7, at(30));
+            let report = merge(
+                &lead,
+                "atelier.ron",
+                &[input_of("a.ron", &a), input_of("b.ron", &b)],
+                false,
+            )
+            .expect("merges");
+            assert_eq!(
+                report.conflicts.len(),
+                1,
+                "{name_a} then {name_b}: {}",
+                report.summary(Language::En)
+            );
+            let c = &report.conflicts[0];
+            assert_eq!(c.field, "votes");
+            assert_eq!(c.kept.value, Some(serde_json::json!(7)));
+            assert_eq!(c.other.value, Some(serde_json::json!(4)));
+            assert_eq!(
+                (c.kept.laptop.as_str(), c.other.laptop.as_str()),
+                ("Table 2", "Table 1")
+            );
+            assert_eq!(report.merged.ideas[0].votes, 7);
+        }
+    }
+}
+
+#[test]
+fn changes_to_different_fields_on_two_laptops_both_survive() {
+    let (lead, mut a, mut b) = lead_with_an_idea_and_two_copies();
+    let id = lead.ideas[0].id;
+    // The lead (here, table 1's laptop handed to the lead) clusters and votes at 10:05…
+    let cluster = synergies::model::Cluster::new("Logistique", synergies::model::Colour::nth(0));
+    a.apply_at(
+        Action::GroupIdeas {
+            ideas: vec![id],
+            target: synergies::model::ClusterTarget::New(cluster),
+        },
+        at(20),
+    )
+    .expect("grouped");
+    a.apply_at(Action::SetVotes { idea: id, votes: 6 }, at(21))
+        .expect("voted");
+    // …and at 10:10 the table fixes a typo in the title.
+    let mut idea = b.session().idea(id).expect("there").clone();
+    idea.title = "Palettes partagées entre voisins".into();
+    b.apply_at(Action::UpdateIdea(idea), at(30))
+        .expect("retitled");
+
+    for inputs in [
+        vec![input_of("a.ron", &a), input_of("b.ron", &b)],
+        vec![input_of("b.ron", &b), input_of("a.ron", &a)],
+    ] {
+        let report = merge(&lead, "atelier.ron", &inputs, false).expect("merges");
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+        let merged = &report.merged.ideas[0];
+        assert_eq!(merged.title, "Palettes partagées entre voisins");
+        assert_eq!(merged.votes, 6);
+        assert!(
+            merged.cluster.is_some(),
+            "the cluster survives the later title"
+        );
+        // The preview names each change, per file.
+        let lines = report.lines(Language::Fr).join("\n");
+        assert!(lines.contains("Depuis a.ron :"), "{lines}");
+        assert!(lines.contains("Depuis b.ron :"), "{lines}");
+        assert!(
+            lines.contains("le titre : Palettes partagées → Palettes partagées entre voisins"),
+            "{lines}"
+        );
+        assert!(lines.contains("les votes : 0 → 6"), "{lines}");
+        assert!(
+            lines.contains("le regroupement : (vide) → Logistique"),
+            "{lines}"
+        );
+        assert!(
+            lines.contains("ajouté : regroupement « Logistique »"),
+            "{lines}"
+        );
+    }
+    // The same through the lead's session merged step by step.
+    let step = merge(&lead, "atelier.ron", &[input_of("a.ron", &a)], false).expect("merges");
+    let step = merge(&step.merged, "atelier.ron", &[input_of("b.ron", &b)], false).expect("merges");
+    assert_eq!(step.merged.ideas[0].votes, 6);
+    assert_eq!(
+        step.merged.ideas[0].title,
+        "Palettes partagées entre voisins"
+    );
+    assert!(step.merged.ideas[0].cluster.is_some());
+}
+
+#[test]
+fn the_other_value_of_a_conflict_is_one_edit_away_and_a_re_merge_does_not_undo_it() {
+    let (lead, mut a, mut b) = lead_with_an_idea_and_two_copies();
+    let id = lead.ideas[0].id;
+    a.apply_at(Action::SetVotes { idea: id, votes: 5 }, at(20))
+        .expect("voted");
+    b.apply_at(Action::SetVotes { idea: id, votes: 9 }, at(30))
+        .expect("voted");
+    let inputs = [input_of("a.ron", &a), input_of("b.ron", &b)];
+    let report = merge(&lead, "atelier.ron", &inputs, false).expect("merges");
+    assert_eq!(report.conflicts.len(), 1);
+    let mut w = Workshop::new(report.merged.clone());
+    // Merging the same files again reports the conflict no more: it was shown.
+    let again = merge(w.session(), "atelier.ron", &inputs, false).expect("merges");
+    assert!(again.conflicts.is_empty(), "{:?}", again.conflicts);
+    assert!(again.is_empty());
+    // "Garder l'autre valeur".
+    let keep = report.conflicts[0]
+        .keep_other(w.session())
+        .expect("the idea is there");
+    w.apply_at(keep, at(40)).expect("kept");
+    assert_eq!(w.session().idea(id).map(|i| i.votes), Some(5));
+    let again = merge(w.session(), "atelier.ron", &inputs, false).expect("merges");
+    assert!(again.conflicts.is_empty(), "{:?}", again.conflicts);
+    assert_eq!(again.merged.ideas[0].votes, 5, "the choice sticks");
+    // Undo takes it back.
+    w.undo();
+    assert_eq!(w.session().idea(id).map(|i| i.votes), Some(9));
+}
+
+#[test]
+fn the_command_line_previews_a_merge_without_writing_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (lead, mut a, _) = lead_with_an_idea_and_two_copies();
+    let id = lead.ideas[0].id;
+    a.apply_at(Action::SetVotes { idea: id, votes: 3 }, at(20))
+        .expect("voted");
+    a.apply_at(Action::AddIdea(Idea::new("Chaleur fatale")), at(21))
+        .expect("added");
+    store::create(&dir.path().join("atelier.ron"), &lead).expect("saved");
+    store::create(&dir.path().join("a.ron"), a.session()).expect("saved");
+    let before = std::fs::read(dir.path().join("atelier.ron")).expect("read");
+    let o = run(dir.path(), &["merge", "atelier.ron", "a.ron", "--dry-run"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        out.lines().skip(1).collect::<Vec<_>>(),
+        [
+            "Depuis a.ron :",
+            "  ajouté : idée « Chaleur fatale »",
+            "  modifié : idée « Palettes partagées », les votes : 0 → 3",
+            "(essai : rien n'a été écrit)",
+        ],
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("atelier.ron")).expect("read"),
+        before
+    );
 }
 
 #[test]
@@ -315,6 +511,11 @@ enum Edit {
         idea: usize,
         second: i64,
     },
+    Retitle {
+        idea: usize,
+        title: u8,
+        second: i64,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -336,6 +537,11 @@ fn edit() -> impl Strategy<Value = Edit> {
             second
         }),
         (0usize..10, 1i64..100).prop_map(|(idea, second)| Edit::DeleteIdea { idea, second }),
+        (0usize..10, 0u8..4, 1i64..100).prop_map(|(idea, title, second)| Edit::Retitle {
+            idea,
+            title,
+            second
+        }),
     ]
 }
 
@@ -415,10 +621,38 @@ fn laptop(base: &Session, edits: &[Edit]) -> Session {
                 };
                 w.apply_at(Action::RemoveIdeas(vec![id]), at(*second))
             }
+            Edit::Retitle {
+                idea,
+                title,
+                second,
+            } => {
+                let Some(mut found) =
+                    nth_idea(&w, *idea).and_then(|id| w.session().idea(id).cloned())
+                else {
+                    continue;
+                };
+                found.title = format!("Titre {title}");
+                w.apply_at(Action::UpdateIdea(found), at(*second))
+            }
         };
         let _ = result;
     }
     w.into_session()
+}
+
+/// `base` as a copy for the table `name` (so that its changes are signed by it).
+fn on_table(base: &Session, name: &str) -> Session {
+    let mut copy = base.clone();
+    let mut table = synergies::model::Table::new(name);
+    table.created = at(0);
+    table.modified = at(0);
+    copy.table_copy = Some(synergies::model::TableCopy {
+        table: table.id,
+        facilitator: None,
+        prepared_at: at(0),
+    });
+    copy.tables.push(table);
+    copy
 }
 
 /// The `n`-th idea of the laptop's session, round and round; none when it has none.
@@ -448,7 +682,11 @@ proptest! {
         c in proptest::collection::vec(edit(), 0..12),
     ) {
         let base = base_session();
-        let (a, b, c) = (laptop(&base, &a), laptop(&base, &b), laptop(&base, &c));
+        let (a, b, c) = (
+            laptop(&on_table(&base, "Table A"), &a),
+            laptop(&on_table(&base, "Table B"), &b),
+            laptop(&on_table(&base, "Table C"), &c),
+        );
         let abc = merge(&base, "base", &[input("a", &a), input("b", &b), input("c", &c)], false)
             .expect("merges").merged;
         let cab = merge(&base, "base", &[input("c", &c), input("a", &a), input("b", &b)], false)
@@ -464,6 +702,18 @@ proptest! {
         prop_assert_eq!(&abc.organisations, &from_a.organisations);
         prop_assert_eq!(&abc.clusters, &from_a.clusters);
         prop_assert!(synergies::model::check::check(&abc).iter().all(|f| f.severity != synergies::model::check::Severity::Error));
+        // Merged one at a time, as the folder watch does, in any grouping: the same.
+        let step = merge(&base, "base", &[input("a", &a)], false).expect("merges").merged;
+        let step = merge(&step, "base", &[input("b", &b)], false).expect("merges").merged;
+        let step = merge(&step, "base", &[input("c", &c)], false).expect("merges").merged;
+        prop_assert_eq!(&step.ideas, &abc.ideas);
+        prop_assert_eq!(&step.organisations, &abc.organisations);
+        prop_assert_eq!(&step.clusters, &abc.clusters);
+        let bc = merge(&b, "b", &[input("c", &c)], false).expect("merges").merged;
+        let a_bc = merge(&base, "base", &[input("a", &a), input("bc", &bc)], false)
+            .expect("merges").merged;
+        prop_assert_eq!(&a_bc.ideas, &abc.ideas);
+        prop_assert_eq!(&a_bc.clusters, &abc.clusters);
     }
 
     #[test]
@@ -472,7 +722,10 @@ proptest! {
         b in proptest::collection::vec(edit(), 0..12),
     ) {
         let base = base_session();
-        let (a, b) = (laptop(&base, &a), laptop(&base, &b));
+        let (a, b) = (
+            laptop(&on_table(&base, "Table A"), &a),
+            laptop(&on_table(&base, "Table B"), &b),
+        );
         let once = merge(&base, "base", &[input("a", &a), input("b", &b)], false).expect("merges");
         let twice = merge(&once.merged, "base", &[input("a", &a)], false).expect("merges");
         prop_assert_eq!(&twice.merged, &once.merged);

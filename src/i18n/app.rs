@@ -183,6 +183,9 @@ catalogue! {
             watching: "Dossier surveillé : ", "Watching: ";
             merge_title: "Fusionner des fichiers de table", "Merge table files";
             conflicts: "Conflits (la modification la plus récente est gardée) :", "Conflicts (the latest change is kept):";
+            merge_keep_other: "Garder l'autre valeur", "Keep the other value";
+            merge_other_kept: "autre valeur gardée", "other value kept";
+            merge_entity_gone: "cet élément n'est plus dans l'atelier.", "this item is no longer in the session.";
             merge_do: "Fusionner", "Merge";
             merge_anyway: "Fusionner quand même", "Merge anyway";
             table_copy_of: "copie de la ", "copy for ";

@@ -24,6 +24,7 @@ catalogue! {
             imported: "importé dans {file} : {organisations}, {fiches}, {ideas} (créé : {tables}, {facilitators}, {clusters})", "imported into {file}: {organisations}, {fiches}, {ideas} (created: {tables}, {facilitators}, {clusters})";
             nothing_to_merge: "rien à fusionner", "nothing to merge";
             conflict: "conflit : {conflict}", "conflict: {conflict}";
+            dry_run: "(essai : rien n'a été écrit)", "(dry run: nothing was written)";
             nothing_was_merged: "{error} Rien n'a été fusionné.", "{error} Nothing was merged.";
             merged: "fusionné dans {file} : {files} ({ideas})", "merged into {file}: {files} ({ideas})";
             report_written: "écrit : {file} ({pages}, {size} Kio)", "wrote {file} ({pages}, {size} KiB)";

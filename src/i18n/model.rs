@@ -63,6 +63,9 @@ catalogue! {
             field_organiser: "l'organisateur", "the organiser";
             field_date: "la date", "the date";
             field_language: "la langue", "the language";
+            field_fiches: "les fiches liées", "the linked sheets";
+            field_hand_picked: "le choix à la main", "the hand pick";
+            field_colour: "la couleur", "the colour";
 
             action_edit_session: "modifier l'atelier", "edit the session";
             action_add_facilitator: "ajouter un·e animateur·rice", "add a facilitator";

@@ -12,6 +12,7 @@
 //! brings back what the lead deleted; a version changed after the deletion brings the
 //! entity back, and the summary names it.
 
+mod changes;
 mod watch;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -20,55 +21,21 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use uuid::Uuid;
 
+pub use changes::{Change, ChangeKind, Conflict, FieldValue, Side, ValueNames, field_word};
 pub use watch::{FolderWatch, WatchEvent};
 
 use crate::i18n::{Plural, fill, words};
+use crate::model::clock::{FieldClock, FieldClocks, clock_of, field_values, is_implied, knows_of};
 use crate::model::text::fold;
 use crate::model::{
-    Category, Cluster, Deletion, Entity, EntityKind, Facilitator, Fiche, Idea, Language,
-    Organisation, Session, Table, TableCopy, Timestamp,
+    Category, Cluster, Deletion, Entity, EntityKind, Facilitator, Fiche, Idea, InRecord, Language,
+    Organisation, Record, Session, Table, TableCopy, Timestamp,
 };
 
 /// One session to merge, with the name it is reported under (its file name).
 pub struct MergeInput {
     pub source: String,
     pub session: Session,
-}
-
-/// One version of an entity that lost to a later one, though both were changed after the
-/// copies were made.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conflict {
-    pub kind: EntityKind,
-    /// The entity's name or title.
-    pub label: String,
-    pub kept_source: String,
-    pub kept_modified: Timestamp,
-    pub dropped_source: String,
-    pub dropped_modified: Timestamp,
-    /// The fields that differ: `field: dropped value → kept value`.
-    pub differences: Vec<String>,
-}
-
-impl Conflict {
-    /// One line for the summary and the command's output.
-    pub fn describe(&self, language: Language) -> String {
-        fill(
-            words(language).merge.conflict,
-            &[
-                ("kind", &self.kind.word(language)),
-                ("label", &self.label),
-                ("kept", &self.kept_source),
-                ("kept_at", &self.kept_modified.format("%d/%m %H:%M:%S")),
-                ("dropped", &self.dropped_source),
-                (
-                    "dropped_at",
-                    &self.dropped_modified.format("%d/%m %H:%M:%S"),
-                ),
-                ("differences", &self.differences.join("; ")),
-            ],
-        )
-    }
 }
 
 /// What a merge would do.
@@ -87,6 +54,10 @@ pub struct MergeReport {
     /// Organisations and clusters found under two ids and made one.
     pub unified_by_name: usize,
     pub conflicts: Vec<Conflict>,
+    /// Each change, named, with the file it comes from.
+    pub changes: Vec<Change>,
+    /// The names that the changes' and conflicts' values refer to.
+    pub names: ValueNames,
     /// False when the merged session is the base session as it was.
     pub changed: bool,
 }
@@ -136,6 +107,44 @@ impl MergeReport {
     /// True when the merge changes nothing.
     pub fn is_empty(&self) -> bool {
         !self.changed
+    }
+
+    /// Each change as one line, grouped by the file it comes from, files in order.
+    pub fn changes_by_file(&self, language: Language) -> Vec<(String, Vec<String>)> {
+        let mut files: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for change in &self.changes {
+            files
+                .entry(&change.source)
+                .or_default()
+                .push(change.describe(&self.names, language));
+        }
+        files
+            .into_iter()
+            .map(|(file, lines)| (file.to_owned(), lines))
+            .collect()
+    }
+
+    /// The conflict as one line.
+    pub fn describe(&self, conflict: &Conflict, language: Language) -> String {
+        conflict.describe(&self.names, language)
+    }
+
+    /// The whole preview, as the command line prints it and the merge log keeps it:
+    /// the summary, then each file's changes, then the conflicts.
+    pub fn lines(&self, language: Language) -> Vec<String> {
+        let w = &words(language).merge;
+        let mut lines = vec![self.summary(language)];
+        for (file, changes) in self.changes_by_file(language) {
+            lines.push(fill(w.from_file, &[("file", &file)]));
+            lines.extend(changes.into_iter().map(|c| format!("  {c}")));
+        }
+        lines.extend(self.conflicts.iter().map(|c| {
+            fill(
+                words(language).cli.conflict,
+                &[("conflict", &self.describe(c, language))],
+            )
+        }));
+        lines
     }
 }
 
@@ -199,24 +208,33 @@ struct Version<T> {
     text: String,
 }
 
-fn versions<T: Clone + Serialize>(
+/// Every version of the entities of one kind: in each file's list, and as each file's
+/// deletions last knew them.
+fn versions<T: Clone + Serialize + InRecord>(
     sources: &[(&str, &Session)],
     pick: impl Fn(&Session) -> &Vec<T>,
 ) -> Vec<Version<T>> {
     sources
         .iter()
         .flat_map(|(source, session)| {
-            pick(session).iter().map(move |item| Version {
-                source: (*source).to_owned(),
-                item: item.clone(),
-                text: ron::to_string(item).unwrap_or_default(),
-            })
+            let deleted = session
+                .deleted
+                .iter()
+                .filter_map(|d| d.last.as_deref().and_then(T::from_record));
+            pick(session)
+                .iter()
+                .chain(deleted)
+                .map(move |item| Version {
+                    source: (*source).to_owned(),
+                    item: item.clone(),
+                    text: ron::to_string(item).unwrap_or_default(),
+                })
         })
         .collect()
 }
 
 /// What the merge needs to know of an entity kind.
-trait Mergeable: Entity + Serialize + Clone {
+trait Mergeable: Entity + InRecord + Serialize + serde::de::DeserializeOwned + Clone {
     const KIND: EntityKind;
     const KEY: &'static str;
     fn label(&self) -> String;
@@ -389,7 +407,10 @@ fn unify_by_name<T: Mergeable>(
 
 struct Merged<T> {
     items: Vec<T>,
+    /// Entities that stay deleted, merged: what their deletion keeps of them.
+    gone: Vec<T>,
     conflicts: Vec<Conflict>,
+    changes: Vec<Change>,
     added: usize,
     updated: usize,
     /// Entities of the base that a deletion removed.
@@ -398,16 +419,179 @@ struct Merged<T> {
     revived: Vec<String>,
 }
 
-/// Picks the latest version of each entity (after aliasing), rewrites references, and
-/// finds conflicts: two different versions both changed after `baseline`. An entity
-/// deleted at some time (`deleted`) keeps only its versions changed after it, if any.
+/// One version's value of one field, with its clock.
+struct Candidate<'a> {
+    source: &'a str,
+    value: Option<&'a serde_json::Value>,
+    /// The value as text: what orders two values set at the same time.
+    text: String,
+    clock: FieldClock,
+    /// The value the entity was made with on its laptop, never changed since: every
+    /// change replaced it, so it is no conflict and nothing to know of.
+    first: bool,
+}
+
+impl Candidate<'_> {
+    /// What decides between two values: the later, then the greater text, then the
+    /// laptop, so that the choice never depends on the order of the files.
+    fn order(&self) -> (Timestamp, &str, &str) {
+        (self.clock.at, &self.text, &self.clock.by)
+    }
+}
+
+/// One entity merged field by field.
+struct FieldMerge<T> {
+    item: T,
+    conflicts: Vec<Conflict>,
+    /// Each field's value and the file it won from.
+    winners: BTreeMap<String, (FieldValue, String)>,
+}
+
+/// Merges the versions of one entity field by field: each field takes its latest value
+/// (by its clock); two values of one field set on laptops that did not know of each
+/// other's change, both after the copies (`baseline`), are a conflict.
+fn merge_fields<T: Mergeable>(
+    group: &[Version<T>],
+    baseline: Option<Timestamp>,
+) -> Option<FieldMerge<T>> {
+    let latest = group
+        .iter()
+        .max_by(|a, b| (a.item.modified(), &a.text).cmp(&(b.item.modified(), &b.text)))?;
+    let created = group.iter().map(|v| v.item.created()).min()?;
+    let values: Vec<BTreeMap<String, serde_json::Value>> =
+        group.iter().map(|v| field_values(&v.item)).collect();
+    let fields: BTreeSet<&String> = values.iter().flat_map(|v| v.keys()).collect();
+    let mut object = match serde_json::to_value(&latest.item) {
+        Ok(serde_json::Value::Object(object)) => object,
+        _ => return None,
+    };
+    let mut clocks = FieldClocks::new();
+    let mut conflicts = Vec::new();
+    let mut winners = BTreeMap::new();
+    for field in fields {
+        let candidates: Vec<Candidate> = group
+            .iter()
+            .zip(&values)
+            .map(|(version, values)| {
+                let value = values.get(field);
+                let clock = clock_of(&version.item, field);
+                Candidate {
+                    source: &version.source,
+                    value,
+                    text: value.map(|v| v.to_string()).unwrap_or_default(),
+                    first: is_implied(&clock, version.item.created()),
+                    clock,
+                }
+            })
+            .collect();
+        let Some(winner) = candidates.iter().max_by(|a, b| a.order().cmp(&b.order())) else {
+            continue;
+        };
+        let same_change = |c: &Candidate| c.order() == winner.order();
+        // What the kept value already knew of, on any copy of it.
+        let mut known = BTreeMap::new();
+        for c in candidates.iter().filter(|c| same_change(c)) {
+            for (by, at) in &c.clock.seen {
+                knows_of(&mut known, by, *at);
+            }
+        }
+        // From now on it knows of every other value.
+        let mut seen = known.clone();
+        for c in &candidates {
+            for (by, at) in &c.clock.seen {
+                knows_of(&mut seen, by, *at);
+            }
+            if !same_change(c) {
+                knows_of(&mut seen, &c.clock.by, c.clock.at);
+            }
+        }
+        let after_copies = |at: Timestamp| baseline.is_none_or(|b| at > b);
+        // A value another laptop set without knowing of the kept one, both after the
+        // copies were made. (A laptop's own earlier values are its own history.)
+        let unknown = |c: &Candidate| {
+            let same_laptop = !c.clock.by.is_empty() && c.clock.by == winner.clock.by;
+            !same_laptop && known.get(&c.clock.by).is_none_or(|k| c.clock.at > *k)
+        };
+        let mut others: BTreeMap<&str, &Candidate> = BTreeMap::new();
+        for c in candidates.iter().filter(|c| {
+            c.text != winner.text
+                && !c.first
+                && unknown(c)
+                && after_copies(c.clock.at)
+                && after_copies(winner.clock.at)
+        }) {
+            let later = others
+                .get(c.text.as_str())
+                .is_none_or(|o| c.order() > o.order());
+            if later {
+                others.insert(&c.text, c);
+            }
+        }
+        for other in others.into_values() {
+            let side = |c: &Candidate| Side {
+                value: c.value.cloned(),
+                source: c.source.to_owned(),
+                laptop: c.clock.by.clone(),
+                at: c.clock.at,
+            };
+            conflicts.push(Conflict {
+                kind: T::KIND,
+                id: latest.item.id(),
+                label: String::new(),
+                field: field.clone(),
+                kept: side(winner),
+                other: side(other),
+            });
+        }
+        match winner.value {
+            Some(value) => object.insert(field.clone(), value.clone()),
+            None => object.remove(field.as_str()),
+        };
+        winners.insert(
+            field.clone(),
+            (winner.value.cloned(), winner.source.to_owned()),
+        );
+        let clock = FieldClock {
+            at: winner.clock.at,
+            seen,
+            by: winner.clock.by.clone(),
+        };
+        if !is_implied(&clock, created) {
+            clocks.insert(field.clone(), clock);
+        }
+    }
+    // The latest change of any version (a laptop whose clock was set back may have
+    // dated a field earlier than its entity's last change).
+    let modified = clocks
+        .values()
+        .map(|c| c.at)
+        .chain(group.iter().map(|v| v.item.modified()))
+        .fold(created, Timestamp::max);
+    let mut item: T = serde_json::from_value(serde_json::Value::Object(object)).ok()?;
+    item.set_created(created);
+    item.touch(modified);
+    *item.clocks_mut() = clocks;
+    let label = item.label();
+    for conflict in &mut conflicts {
+        conflict.label.clone_from(&label);
+    }
+    Some(FieldMerge {
+        item,
+        conflicts,
+        winners,
+    })
+}
+
+/// Merges each entity's versions (after aliasing, references rewritten) field by field
+/// (see [`merge_fields`]). An entity deleted at some time (`deleted`) keeps only its
+/// versions changed after it, if any. Names each change against `base_items`.
 fn merge_kind<T: Mergeable>(
     versions: Vec<Version<T>>,
     own: &HashMap<Uuid, Uuid>,
     aliases: &Aliases,
     base_items: &[T],
     baseline: Option<Timestamp>,
-    deleted: &HashMap<Uuid, Timestamp>,
+    deleted: &HashMap<Uuid, (Timestamp, String)>,
 ) -> Merged<T> {
     let mut groups: BTreeMap<Uuid, Vec<Version<T>>> = BTreeMap::new();
     for mut v in versions {
@@ -418,115 +602,112 @@ fn merge_kind<T: Mergeable>(
         v.text = ron::to_string(&v.item).unwrap_or_default();
         groups.entry(canonical).or_default().push(v);
     }
-    let mut items = Vec::new();
-    let mut conflicts = Vec::new();
-    let mut added = 0;
-    let mut updated = 0;
-    let mut removed = 0;
-    let mut revived = Vec::new();
-    let deleted_at = |id: &Uuid| {
-        deleted
-            .iter()
-            .filter(|(d, _)| *own.get(d).unwrap_or(d) == *id)
-            .map(|(_, at)| *at)
-            .max()
-    };
-    for (id, mut group) in groups {
-        let created = group.iter().map(|v| v.item.created()).min();
-        if let Some(at) = deleted_at(&id) {
-            // Only what was changed after the deletion survives it.
-            group.retain(|v| v.item.modified() > at);
-            match group.first() {
-                None => {
-                    removed += usize::from(base_items.iter().any(|b| b.id() == id));
-                    continue;
-                }
-                Some(v) => revived.push(v.item.label()),
-            }
+    let base_by_id: HashMap<Uuid, &T> = base_items.iter().map(|b| (b.id(), b)).collect();
+    // Each deletion under the id it is merged as.
+    let mut deleted_at: HashMap<Uuid, (Timestamp, String)> = HashMap::new();
+    for (id, (at, source)) in deleted {
+        let canonical = *own.get(id).unwrap_or(id);
+        let later = deleted_at.get(&canonical).is_none_or(|(kept, _)| at > kept);
+        if later {
+            deleted_at.insert(canonical, (*at, source.clone()));
         }
-        let Some(winner) = group
-            .iter()
-            .max_by(|a, b| (a.item.modified(), &a.text).cmp(&(b.item.modified(), &b.text)))
-        else {
+    }
+    let mut merged = Merged {
+        items: Vec::new(),
+        gone: Vec::new(),
+        conflicts: Vec::new(),
+        changes: Vec::new(),
+        added: 0,
+        updated: 0,
+        deleted: 0,
+        revived: Vec::new(),
+    };
+    for (id, group) in groups {
+        let change = |source: &str, label: String, what: ChangeKind| Change {
+            source: source.to_owned(),
+            kind: T::KIND,
+            id,
+            label,
+            what,
+        };
+        let base = base_by_id.get(&id).copied();
+        let Some(m) = merge_fields(&group, baseline) else {
             continue;
         };
-        let mut item = winner.item.clone();
-        if let Some(created) = created {
-            item.set_created(created);
-        }
-        // Conflicts: other versions, different from the winner, changed since the copies.
-        let changed = |v: &Version<T>| baseline.is_none_or(|b| v.item.modified() > b);
-        if changed(winner) {
-            let mut reported = BTreeSet::new();
-            for other in group.iter().filter(|v| v.text != winner.text && changed(v)) {
-                if !reported.insert(other.text.clone()) {
+        if let Some((at, source)) = deleted_at.get(&id) {
+            // A change made after the deletion brings the entity back, with the later
+            // value of each field; otherwise the deletion stands.
+            match group
+                .iter()
+                .filter(|v| v.item.modified() > *at)
+                .max_by_key(|v| v.item.modified())
+            {
+                None => {
+                    if base.is_some() {
+                        merged.deleted += 1;
+                        merged
+                            .changes
+                            .push(change(source, m.item.label(), ChangeKind::Deleted));
+                    }
+                    merged.gone.push(m.item);
                     continue;
                 }
-                // Versions that differ only in their times are the same change.
-                let differences = differences(&other.item, &winner.item);
-                if differences.is_empty() {
-                    continue;
+                Some(v) => {
+                    merged.revived.push(v.item.label());
+                    merged
+                        .changes
+                        .push(change(&v.source, v.item.label(), ChangeKind::Revived));
                 }
-                conflicts.push(Conflict {
-                    kind: T::KIND,
-                    label: item.label(),
-                    kept_source: winner.source.clone(),
-                    kept_modified: winner.item.modified(),
-                    dropped_source: other.source.clone(),
-                    dropped_modified: other.item.modified(),
-                    differences,
-                });
             }
         }
-        match base_items.iter().find(|b| b.id() == id) {
-            None => added += 1,
+        merged.conflicts.extend(m.conflicts);
+        let (item, winners) = (m.item, m.winners);
+        match base {
+            None => {
+                merged.added += 1;
+                let source = group
+                    .iter()
+                    .max_by_key(|v| v.item.modified())
+                    .map_or("", |v| v.source.as_str());
+                merged
+                    .changes
+                    .push(change(source, item.label(), ChangeKind::Added));
+            }
             Some(before) => {
-                if ron::to_string(before).unwrap_or_default()
-                    != ron::to_string(&item).unwrap_or_default()
-                {
-                    updated += 1;
+                let old = field_values(before);
+                let new = field_values(&item);
+                let mut any = false;
+                for (field, value) in new.iter().map(|(k, v)| (k, Some(v))).chain(
+                    old.keys()
+                        .filter(|k| !new.contains_key(*k))
+                        .map(|k| (k, None)),
+                ) {
+                    if old.get(field) == value {
+                        continue;
+                    }
+                    any = true;
+                    let source = winners
+                        .get(field)
+                        .map(|(_, source)| source.as_str())
+                        .or_else(|| group.first().map(|v| v.source.as_str()))
+                        .unwrap_or_default();
+                    merged.changes.push(change(
+                        source,
+                        item.label(),
+                        ChangeKind::Field {
+                            field: field.clone(),
+                            old: old.get(field).cloned(),
+                            new: value.cloned(),
+                        },
+                    ));
                 }
+                merged.updated += usize::from(any);
             }
         }
-        items.push(item);
+        merged.items.push(item);
     }
-    items.sort_by_key(|a| (a.created(), a.id()));
-    Merged {
-        items,
-        conflicts,
-        added,
-        updated,
-        deleted: removed,
-        revived,
-    }
-}
-
-/// The fields that differ between two versions, as `field: old → new`.
-fn differences<T: Serialize>(dropped: &T, kept: &T) -> Vec<String> {
-    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
-        (serde_json::to_value(dropped), serde_json::to_value(kept))
-    else {
-        return Vec::new();
-    };
-    let short = |v: &serde_json::Value| {
-        let text = match v {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        let cut: String = text.chars().take(60).collect();
-        if cut.len() < text.len() {
-            format!("{cut}…")
-        } else {
-            cut
-        }
-    };
-    a.iter()
-        .filter(|(k, _)| k.as_str() != "modified" && k.as_str() != "created")
-        .filter_map(|(k, va)| {
-            let vb = b.get(k)?;
-            (va != vb).then(|| format!("{k}: {} → {}", short(va), short(vb)))
-        })
-        .collect()
+    merged.items.sort_by_key(|a| (a.created(), a.id()));
+    merged
 }
 
 /// Merges `inputs` into `base`. Refuses, merging nothing, a file of another session
@@ -553,20 +734,23 @@ pub fn merge(
         .min();
 
     // Every file's deletions, the latest of each entity's.
-    let mut deletions: BTreeMap<Uuid, Deletion> = BTreeMap::new();
-    for d in sources.iter().flat_map(|(_, s)| &s.deleted) {
-        let later = deletions
-            .get(&d.id)
-            .is_none_or(|kept| (d.at, &d.by) > (kept.at, &kept.by));
+    let mut deletions: BTreeMap<Uuid, (Deletion, &str)> = BTreeMap::new();
+    for (source, d) in sources
+        .iter()
+        .flat_map(|(source, s)| s.deleted.iter().map(move |d| (*source, d)))
+    {
+        let later = deletions.get(&d.id).is_none_or(|(kept, kept_source)| {
+            (d.at, &d.by, source) > (kept.at, &kept.by, *kept_source)
+        });
         if later {
-            deletions.insert(d.id, d.clone());
+            deletions.insert(d.id, (d.clone(), source));
         }
     }
-    let deleted_of = |kind: EntityKind| -> HashMap<Uuid, Timestamp> {
+    let deleted_of = |kind: EntityKind| -> HashMap<Uuid, (Timestamp, String)> {
         deletions
             .values()
-            .filter(|d| d.kind == kind)
-            .map(|d| (d.id, d.at))
+            .filter(|(d, _)| d.kind == kind)
+            .map(|(d, source)| (d.id, (d.at, (*source).to_owned())))
             .collect()
     };
 
@@ -593,8 +777,11 @@ pub fn merge(
         revived: Vec::new(),
         unified_by_name: aliases.count(),
         conflicts: Vec::new(),
+        changes: Vec::new(),
+        names: ValueNames::of(sources.iter().map(|(_, s)| *s)),
         changed: false,
     };
+    let mut gone: HashMap<Uuid, Record> = HashMap::new();
     macro_rules! merge_field {
         ($field:ident, $ty:ty, $versions:expr, $own:expr) => {{
             let merged: Merged<$ty> = merge_kind(
@@ -616,6 +803,13 @@ pub fn merge(
                 report.updated.insert(<$ty>::KEY, merged.updated);
             }
             report.conflicts.extend(merged.conflicts);
+            report.changes.extend(merged.changes);
+            gone.extend(
+                merged
+                    .gone
+                    .into_iter()
+                    .map(|e| (e.id(), InRecord::into_record(e))),
+            );
             report.merged.$field = merged.items;
         }};
     }
@@ -658,6 +852,10 @@ pub fn merge(
     // What is deleted stays recorded, unless it came back; what referred to it follows.
     report.merged.deleted = deletions
         .into_values()
+        .map(|(mut d, _)| {
+            d.last = gone.remove(&d.id).map(Box::new);
+            d
+        })
         .filter(|d| !exists(&report.merged, d.kind, d.id))
         .collect();
     drop_dangling_references(&mut report.merged);
@@ -666,11 +864,15 @@ pub fn merge(
         report.unified_by_name = 0;
     }
     report.conflicts.sort_by(|a, b| {
-        (a.kind as u8, &a.label, &a.dropped_source).cmp(&(
+        (a.kind as u8, &a.label, &a.field, &a.other.source).cmp(&(
             b.kind as u8,
             &b.label,
-            &b.dropped_source,
+            &b.field,
+            &b.other.source,
         ))
+    });
+    report.changes.sort_by(|a, b| {
+        (&a.source, a.kind as u8, &a.label).cmp(&(&b.source, b.kind as u8, &b.label))
     });
     Ok(report)
 }

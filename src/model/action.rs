@@ -150,6 +150,9 @@ pub enum Field {
     CategoryKey,
     LabelFr,
     LabelEn,
+    Fiches,
+    HandPicked,
+    Colour,
 }
 
 impl Field {
@@ -192,7 +195,50 @@ impl Field {
             Field::CategoryKey => w.field_category_key,
             Field::LabelFr => w.field_label_fr,
             Field::LabelEn => w.field_label_en,
+            Field::Fiches => w.field_fiches,
+            Field::HandPicked => w.field_hand_picked,
+            Field::Colour => w.field_colour,
         }
+    }
+
+    /// The field an entity's `name` (as the session file writes it) stands for.
+    pub fn from_file_name(name: &str) -> Option<Field> {
+        Some(match name {
+            "title" => Field::Title,
+            "description" => Field::Description,
+            "kind" => Field::Kind,
+            "category" => Field::Category,
+            "status" => Field::Status,
+            "cluster" => Field::Cluster,
+            "table" => Field::Table,
+            "facilitator" => Field::Facilitator,
+            "votes" => Field::Votes,
+            "organisations" => Field::Organisations,
+            "next_step" => Field::NextStep,
+            "owner" => Field::Owner,
+            "due" => Field::Due,
+            "organisation" => Field::Organisation,
+            "direction" => Field::Direction,
+            "resource" => Field::Resource,
+            "quantity" => Field::Quantity,
+            "unit" => Field::Unit,
+            "frequency" => Field::Frequency,
+            "notes" => Field::Notes,
+            "name" => Field::Name,
+            "sector" => Field::Sector,
+            "town" => Field::Town,
+            "contact" => Field::Contact,
+            "email" => Field::Email,
+            "phone" => Field::Phone,
+            "attendance" => Field::Attendance,
+            "key" => Field::CategoryKey,
+            "label_fr" => Field::LabelFr,
+            "label_en" => Field::LabelEn,
+            "fiches" => Field::Fiches,
+            "hand_picked" => Field::HandPicked,
+            "colour" => Field::Colour,
+            _ => return None,
+        })
     }
 }
 
@@ -338,8 +384,23 @@ impl Action {
     }
 
     /// Validates the action against `session` and compiles it to edits. Refuses it,
-    /// changing nothing, when it would leave the session inconsistent.
+    /// changing nothing, when it would leave the session inconsistent. Every field an
+    /// edit changes is dated `now` (see [`crate::model::clock`]), whichever editor
+    /// changed it; a merge's result keeps the dates it merged.
     pub fn plan(&self, session: &Session, now: Timestamp) -> Result<Vec<Edit>, ActionError> {
+        let mut edits = self.plan_edits(session, now)?;
+        if !matches!(self, Action::Merge { .. }) {
+            let laptop = session.laptop_name();
+            for edit in &mut edits {
+                if let Edit::Put { record, .. } = edit {
+                    record.date_changes(session, now, &laptop);
+                }
+            }
+        }
+        Ok(edits)
+    }
+
+    fn plan_edits(&self, session: &Session, now: Timestamp) -> Result<Vec<Edit>, ActionError> {
         let mut edits = Vec::new();
         match self {
             Action::EditSessionInfo(info) => {
@@ -774,7 +835,7 @@ fn diff(from: &Session, to: &Session, now: Timestamp) -> Vec<Edit> {
         for (index, item) in to.iter().enumerate() {
             if from.iter().find(|f| f.id() == item.id()) != Some(item) {
                 edits.push(Edit::Put {
-                    record: wrap(item.clone()),
+                    record: Box::new(wrap(item.clone())),
                     index: Some(index),
                 });
             }
@@ -787,6 +848,8 @@ fn diff(from: &Session, to: &Session, now: Timestamp) -> Vec<Edit> {
             });
         }
     }
+    // What was deleted is set as `to` has it once the entities are: the deletions the
+    // edits below record on their own are replaced (and restored first on undo).
     let mut edits = Vec::new();
     if from.info != to.info {
         edits.push(Edit::Info(to.info.clone()));
@@ -847,6 +910,11 @@ fn diff(from: &Session, to: &Session, now: Timestamp) -> Vec<Edit> {
         &mut edits,
         &deleted_at,
     );
+    if edits.is_empty() && from.deleted == to.deleted {
+        return edits;
+    }
+    edits.insert(0, Edit::Tombstones(from.deleted.clone()));
+    edits.push(Edit::Tombstones(to.deleted.clone()));
     edits
 }
 
@@ -871,7 +939,7 @@ fn relink<T: Entity>(
 
 fn put(record: Record) -> Edit {
     Edit::Put {
-        record,
+        record: Box::new(record),
         index: None,
     }
 }

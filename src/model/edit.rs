@@ -8,12 +8,19 @@ use super::entities::{
     SessionInfo, Table, Timestamp,
 };
 
+/// An entity kind's place in [`Record`].
+pub trait InRecord: Sized {
+    /// The entity, if `record` is one of this kind.
+    fn from_record(record: &Record) -> Option<&Self>;
+    fn into_record(self) -> Record;
+}
+
 /// The kinds of entity, listed once: [`Record`] (one entity of any kind, by value),
 /// [`EntityKind`], and each kind's [`Entity`] implementation.
 macro_rules! entity_kinds {
     ($($kind:ident => $field:ident),*) => {
         /// One entity of any kind, by value.
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
         pub enum Record {
             $($kind($kind),)*
         }
@@ -51,6 +58,20 @@ macro_rules! entity_kinds {
             }
         }
 
+        impl Record {
+            /// Dates the fields this record changes from the entity of `session` it
+            /// replaces (none when it is new).
+            pub(super) fn date_changes(&mut self, session: &Session, now: Timestamp, by: &str) {
+                match self {
+                    $(Record::$kind(e) => {
+                        if let Some(before) = session.$field.iter().find(|b| b.id == e.id) {
+                            super::clock::stamp_changes(before, e, now, by);
+                        }
+                    })*
+                }
+            }
+        }
+
         impl EntityKind {
             /// Deletes the entity `id` of this kind from `session`; returns the edit
             /// that puts it back, or `None` when there was none.
@@ -62,6 +83,19 @@ macro_rules! entity_kinds {
         }
 
         $(
+            impl InRecord for $kind {
+                fn from_record(record: &Record) -> Option<&Self> {
+                    match record {
+                        Record::$kind(e) => Some(e),
+                        #[allow(unreachable_patterns)]
+                        _ => None,
+                    }
+                }
+                fn into_record(self) -> Record {
+                    Record::$kind(self)
+                }
+            }
+
             impl Entity for $kind {
                 fn id(&self) -> Uuid {
                     self.id
@@ -80,6 +114,12 @@ macro_rules! entity_kinds {
                 }
                 fn set_id(&mut self, id: Uuid) {
                     self.id = id;
+                }
+                fn clocks(&self) -> &super::clock::FieldClocks {
+                    &self.clocks
+                }
+                fn clocks_mut(&mut self) -> &mut super::clock::FieldClocks {
+                    &mut self.clocks
                 }
             }
         )*
@@ -101,7 +141,7 @@ entity_kinds!(
 pub enum Edit {
     /// Inserts the entity (at `index`, or at the end) or replaces the one with its id.
     Put {
-        record: Record,
+        record: Box<Record>,
         index: Option<usize>,
     },
     /// Removes the entity with this id, and records its deletion at `at`; with no time,
@@ -113,6 +153,8 @@ pub enum Edit {
     },
     /// Replaces the session's details.
     Info(SessionInfo),
+    /// Replaces the record of what was deleted (a merge's).
+    Tombstones(Vec<Deletion>),
 }
 
 /// Inserts or replaces `item`; returns the inverse edit.
@@ -127,7 +169,7 @@ fn put<T: Entity>(
     if let Some(position) = items.iter().position(|e| e.id() == id) {
         let previous = std::mem::replace(&mut items[position], item);
         Edit::Put {
-            record: wrap(previous),
+            record: Box::new(wrap(previous)),
             index: Some(position),
         }
     } else {
@@ -142,7 +184,7 @@ fn delete<T: Entity>(items: &mut Vec<T>, id: Uuid, wrap: fn(T) -> Record) -> Opt
     let position = items.iter().position(|e| e.id() == id)?;
     let previous = items.remove(position);
     Some(Edit::Put {
-        record: wrap(previous),
+        record: Box::new(wrap(previous)),
         index: Some(position),
     })
 }
@@ -152,12 +194,16 @@ impl Edit {
     pub fn apply(self, session: &mut Session) -> Option<Edit> {
         match self {
             Edit::Info(info) => Some(Edit::Info(std::mem::replace(&mut session.info, info))),
+            Edit::Tombstones(deleted) => Some(Edit::Tombstones(std::mem::replace(
+                &mut session.deleted,
+                deleted,
+            ))),
             Edit::Put { record, index } => {
                 // There again: no longer deleted (and deleted again by its undo).
                 let id = record.id();
                 let was_deleted_at = session.deleted.iter().find(|d| d.id == id).map(|d| d.at);
                 session.deleted.retain(|d| d.id != id);
-                let mut undo = record.put_into(session, index);
+                let mut undo = (*record).put_into(session, index);
                 if let Edit::Delete { at, .. } = &mut undo {
                     *at = was_deleted_at;
                 }
@@ -166,14 +212,19 @@ impl Edit {
             Edit::Delete { kind, id, at } => {
                 let undo = kind.delete_from(session, id)?;
                 if let Some(at) = at {
-                    let by = session
-                        .table_copy
-                        .as_ref()
-                        .and_then(|copy| session.tables.iter().find(|t| t.id == copy.table))
-                        .map(|t| t.name.clone())
-                        .unwrap_or_default();
+                    let by = session.laptop_name();
+                    let last = match &undo {
+                        Edit::Put { record, .. } => Some(record.clone()),
+                        _ => None,
+                    };
                     session.deleted.retain(|d| d.id != id);
-                    session.deleted.push(Deletion { kind, id, at, by });
+                    session.deleted.push(Deletion {
+                        kind,
+                        id,
+                        at,
+                        by,
+                        last,
+                    });
                 }
                 Some(undo)
             }

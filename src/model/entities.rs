@@ -7,6 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::clock::FieldClocks;
+
 /// A point in time, always in UTC.
 pub type Timestamp = DateTime<Utc>;
 
@@ -32,6 +34,9 @@ pub trait Entity: Clone {
     fn set_created(&mut self, created: Timestamp);
     /// Gives it another identity (two copies found to be one).
     fn set_id(&mut self, id: Uuid);
+    /// When each changed field was set.
+    fn clocks(&self) -> &FieldClocks;
+    fn clocks_mut(&mut self) -> &mut FieldClocks;
 }
 
 /// A facilitator ("animateur·rice").
@@ -42,6 +47,9 @@ pub struct Facilitator {
     pub created: Timestamp,
     pub modified: Timestamp,
     pub name: String,
+    /// When each changed field was set (see [`super::clock`]).
+    #[serde(default, skip_serializing_if = "FieldClocks::is_empty")]
+    pub clocks: FieldClocks,
 }
 
 impl Facilitator {
@@ -51,6 +59,7 @@ impl Facilitator {
             id: Uuid::new_v4(),
             created: now,
             modified: now,
+            clocks: FieldClocks::new(),
             name: name.into(),
         }
     }
@@ -66,6 +75,9 @@ pub struct Table {
     pub name: String,
     #[serde(default)]
     pub facilitator: Option<Uuid>,
+    /// When each changed field was set (see [`super::clock`]).
+    #[serde(default, skip_serializing_if = "FieldClocks::is_empty")]
+    pub clocks: FieldClocks,
 }
 
 impl Table {
@@ -75,6 +87,7 @@ impl Table {
             id: Uuid::new_v4(),
             created: now,
             modified: now,
+            clocks: FieldClocks::new(),
             name: name.into(),
             facilitator: None,
         }
@@ -92,6 +105,9 @@ pub struct Category {
     pub key: String,
     pub label_fr: String,
     pub label_en: String,
+    /// When each changed field was set (see [`super::clock`]).
+    #[serde(default, skip_serializing_if = "FieldClocks::is_empty")]
+    pub clocks: FieldClocks,
 }
 
 impl Category {
@@ -101,6 +117,7 @@ impl Category {
             id: Uuid::new_v4(),
             created: now,
             modified: now,
+            clocks: FieldClocks::new(),
             key: key.to_owned(),
             label_fr: label_fr.to_owned(),
             label_en: label_en.to_owned(),
@@ -195,6 +212,9 @@ pub struct Organisation {
     pub table: Option<Uuid>,
     #[serde(default)]
     pub attendance: Attendance,
+    /// When each changed field was set (see [`super::clock`]).
+    #[serde(default, skip_serializing_if = "FieldClocks::is_empty")]
+    pub clocks: FieldClocks,
 }
 
 impl Organisation {
@@ -217,6 +237,7 @@ impl Organisation {
             id: Uuid::new_v4(),
             created: now,
             modified: now,
+            clocks: FieldClocks::new(),
             name: name.into(),
             sector: String::new(),
             town: String::new(),
@@ -275,6 +296,9 @@ pub struct Fiche {
     pub frequency: String,
     #[serde(default)]
     pub notes: String,
+    /// When each changed field was set (see [`super::clock`]).
+    #[serde(default, skip_serializing_if = "FieldClocks::is_empty")]
+    pub clocks: FieldClocks,
 }
 
 impl Fiche {
@@ -289,6 +313,7 @@ impl Fiche {
             id: Uuid::new_v4(),
             created: now,
             modified: now,
+            clocks: FieldClocks::new(),
             organisation,
             direction,
             category: category.into(),
@@ -420,6 +445,9 @@ pub struct Idea {
     pub owner: Option<Uuid>,
     #[serde(default)]
     pub due: Option<NaiveDate>,
+    /// When each changed field was set (see [`super::clock`]).
+    #[serde(default, skip_serializing_if = "FieldClocks::is_empty")]
+    pub clocks: FieldClocks,
 }
 
 impl Idea {
@@ -429,6 +457,7 @@ impl Idea {
             id: Uuid::new_v4(),
             created: now,
             modified: now,
+            clocks: FieldClocks::new(),
             title: title.into(),
             description: String::new(),
             kind: None,
@@ -480,6 +509,9 @@ pub struct Cluster {
     pub modified: Timestamp,
     pub name: String,
     pub colour: Colour,
+    /// When each changed field was set (see [`super::clock`]).
+    #[serde(default, skip_serializing_if = "FieldClocks::is_empty")]
+    pub clocks: FieldClocks,
 }
 
 impl Cluster {
@@ -489,6 +521,7 @@ impl Cluster {
             id: Uuid::new_v4(),
             created: now,
             modified: now,
+            clocks: FieldClocks::new(),
             name: name.into(),
             colour,
         }
@@ -526,7 +559,7 @@ pub struct TableCopy {
 /// An entity deleted, kept so that merging a file that still holds it (a table's copy,
 /// saved before the deletion) does not bring it back. An edit made after the deletion
 /// brings it back, and the merge says so.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Deletion {
     pub kind: super::edit::EntityKind,
     pub id: Uuid,
@@ -535,6 +568,10 @@ pub struct Deletion {
     /// Where: the table whose copy deleted it, or empty for the lead's session.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
+    /// The entity as it was last known: what a later change, merged from another
+    /// laptop, brings back along with that change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<Box<super::edit::Record>>,
 }
 
 /// One workshop ("atelier"): everything a session file holds.
@@ -643,6 +680,16 @@ impl Session {
     /// The category with this key.
     pub fn category(&self, key: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.key == key)
+    }
+
+    /// The laptop this session is on, as changes record it: the table of a table's
+    /// copy, or empty for the lead's session.
+    pub fn laptop_name(&self) -> String {
+        self.table_copy
+            .as_ref()
+            .and_then(|copy| self.tables.iter().find(|t| t.id == copy.table))
+            .map(|t| t.name.clone())
+            .unwrap_or_default()
     }
 
     /// The newest modification time of anything in the session.

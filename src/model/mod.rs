@@ -4,6 +4,7 @@
 mod action;
 pub mod charts;
 pub mod check;
+pub mod clock;
 mod edit;
 mod entities;
 mod stats;
@@ -11,7 +12,7 @@ pub mod text;
 mod workshop;
 
 pub use action::{Action, ActionError, ClusterTarget, Field, ImportBatch, TopVotedPlan};
-pub use edit::{Edit, EntityKind, Record};
+pub use edit::{Edit, EntityKind, InRecord, Record};
 pub use entities::{
     Attendance, Category, Cluster, Colour, Deletion, Direction, Entity, Facilitator, Fiche, Idea,
     IdeaKind, Language, Organisation, Session, SessionInfo, Status, Table, TableCopy, Timestamp,

@@ -63,6 +63,8 @@ pub struct SynergiesApp {
     pub pending_merge: Option<PendingMerge>,
     /// What the merges did, newest last.
     pub merge_log: Vec<String>,
+    /// The conflicts of the merges applied, each with "keep the other value".
+    pub merge_conflicts: Vec<super::merging::LoggedConflict>,
     pub show_merge_log: bool,
 }
 
@@ -113,6 +115,7 @@ impl SynergiesApp {
             merging: MergeState::default(),
             pending_merge: None,
             merge_log: Vec::new(),
+            merge_conflicts: Vec::new(),
             show_merge_log: false,
         }
     }

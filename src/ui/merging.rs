@@ -8,7 +8,7 @@ use egui::{Key, RichText};
 
 use super::SynergiesApp;
 use super::files::file_name;
-use crate::merge::{FolderWatch, MergeInput, MergeReport, WatchEvent};
+use crate::merge::{Conflict, FolderWatch, MergeInput, MergeReport, WatchEvent};
 use crate::model::Action;
 
 /// How long a file in a watched folder must stay unchanged before it is merged.
@@ -25,6 +25,14 @@ pub struct PendingMerge {
     /// The summary has been on screen: from then on Enter confirms it (never the Enter
     /// that chose the files).
     pub shown: bool,
+}
+
+/// A conflict of an applied merge, kept in the log with its "keep the other value".
+pub struct LoggedConflict {
+    pub line: String,
+    pub conflict: Conflict,
+    /// The other value was kept.
+    pub settled: bool,
 }
 
 /// The folder watch, when one runs.
@@ -87,11 +95,28 @@ impl SynergiesApp {
         let names = files.iter().map(|p| file_name(p)).collect::<Vec<_>>();
         let names = names.join(", ");
         let summary = report.summary(language);
-        let conflicts: Vec<String> = report
+        // The log keeps the whole preview: each file's changes, then the conflicts.
+        let mut details: Vec<String> = Vec::new();
+        for (file, changes) in report.changes_by_file(language) {
+            details.push(format!(
+                "    {}",
+                crate::i18n::fill(
+                    crate::i18n::words(language).merge.from_file,
+                    &[("file", &file)]
+                )
+            ));
+            details.extend(changes.into_iter().map(|c| format!("      {c}")));
+        }
+        let conflicts: Vec<LoggedConflict> = report
             .conflicts
             .iter()
-            .map(|c| format!("    {}", c.describe(language)))
+            .map(|c| LoggedConflict {
+                line: report.describe(c, language),
+                conflict: c.clone(),
+                settled: false,
+            })
             .collect();
+        details.extend(conflicts.iter().map(|c| format!("    {}", c.line)));
         if report.changed
             && let Err(e) = self.doc.apply(Action::Merge {
                 merged: Box::new(report.merged),
@@ -105,8 +130,27 @@ impl SynergiesApp {
         }
         let line = format!("{time} — {names} : {summary}");
         self.merge_log.push(line.clone());
-        self.merge_log.extend(conflicts);
+        self.merge_log.extend(details);
+        self.merge_conflicts.extend(conflicts);
         Some(line)
+    }
+
+    /// Keeps the value a merge set aside in the conflict `index` of the log: an
+    /// ordinary edit, dated now, that undo takes back.
+    pub fn keep_other_value(&mut self, index: usize) {
+        let Some(logged) = self.merge_conflicts.get_mut(index) else {
+            return;
+        };
+        match logged.conflict.keep_other(self.doc.session()) {
+            Some(action) => {
+                logged.settled = true;
+                self.intents.push(super::Intent::Apply(Box::new(action)));
+            }
+            None => {
+                let t = self.t();
+                self.error(format!("{}{}", t.error, t.merge_entity_gone));
+            }
+        }
     }
 
     /// Applies the merge the user confirmed: one undo step.
@@ -212,6 +256,7 @@ impl SynergiesApp {
     pub(super) fn merge_log_ui(&mut self, ctx: &egui::Context) {
         let t = self.t();
         let mut open = true;
+        let mut keep = None;
         let title = super::Command::ShowMergeLog.label(self.prefs.language);
         egui::Window::new(title)
             .open(&mut open)
@@ -229,7 +274,29 @@ impl SynergiesApp {
                             ui.label(line);
                         }
                     });
+                if !self.merge_conflicts.is_empty() {
+                    ui.separator();
+                    ui.label(RichText::new(t.conflicts).strong());
+                    egui::ScrollArea::vertical()
+                        .id_salt("merge-log-conflicts")
+                        .max_height(240.0)
+                        .show(ui, |ui| {
+                            for (index, logged) in self.merge_conflicts.iter().enumerate() {
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.label(&logged.line);
+                                    if logged.settled {
+                                        ui.weak(t.merge_other_kept);
+                                    } else if ui.button(t.merge_keep_other).clicked() {
+                                        keep = Some(index);
+                                    }
+                                });
+                            }
+                        });
+                }
             });
+        if let Some(index) = keep {
+            self.keep_other_value(index);
+        }
         self.show_merge_log = open;
     }
 
@@ -264,18 +331,8 @@ impl SynergiesApp {
                         cancel = true;
                     }
                 });
-                if let Some(report) = &pending.report
-                    && !report.conflicts.is_empty()
-                {
-                    ui.label(RichText::new(t.conflicts).strong());
-                    egui::ScrollArea::vertical()
-                        .id_salt("merge-conflicts")
-                        .max_height(240.0)
-                        .show(ui, |ui| {
-                            for conflict in &report.conflicts {
-                                ui.label(conflict.describe(language));
-                            }
-                        });
+                if let Some(report) = &pending.report {
+                    merge_preview_ui(ui, report, language);
                 }
             });
         }
@@ -301,4 +358,32 @@ impl SynergiesApp {
             self.pending_merge = None;
         }
     }
+}
+
+/// What a merge will do, named: each file's changes, then the conflicts.
+fn merge_preview_ui(ui: &mut egui::Ui, report: &MergeReport, language: crate::model::Language) {
+    let t = super::i18n::tr(language);
+    egui::ScrollArea::vertical()
+        .id_salt("merge-preview")
+        .max_height(420.0)
+        .show(ui, |ui| {
+            for (file, changes) in report.changes_by_file(language) {
+                ui.label(
+                    RichText::new(crate::i18n::fill(
+                        crate::i18n::words(language).merge.from_file,
+                        &[("file", &file)],
+                    ))
+                    .strong(),
+                );
+                for change in changes {
+                    ui.label(change);
+                }
+            }
+            if !report.conflicts.is_empty() {
+                ui.label(RichText::new(t.conflicts).strong());
+                for conflict in &report.conflicts {
+                    ui.label(report.describe(conflict, language));
+                }
+            }
+        });
 }
