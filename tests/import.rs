@@ -678,3 +678,133 @@ fn every_bad_row_is_reported_in_one_message_the_first_twenty_then_a_count() {
         "nothing imported"
     );
 }
+
+/// The session file's bytes, to check that a refused import left it as it was.
+fn session_bytes(dir: &Path) -> Vec<u8> {
+    fs::read(dir.join("atelier.ron")).expect("read")
+}
+
+#[test]
+fn a_header_of_a_million_named_columns_is_read_and_its_note_stays_one_short_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    new_session(dir.path());
+    let mut csv = String::from("nom");
+    for i in 1..1_000_000 {
+        csv.push_str(&format!(";colonne {i}"));
+    }
+    csv.push('\n');
+    for i in 0..1000 {
+        csv.push_str(&format!("Structure {i};a;b\n"));
+    }
+    let o = import_organisations(dir.path(), csv);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stats(dir.path(), "atelier.ron")["organisations"], 1000);
+    // The ignored columns are counted, and only the first few named.
+    let out = stdout(&o);
+    assert!(out.contains("999999 colonnes ignorées"), "{out}");
+    assert!(out.contains("colonne 20, …"), "{out}");
+    assert!(out.len() < 2000, "{} bytes of notes", out.len());
+}
+
+#[test]
+fn a_fifty_megabyte_cell_is_refused_with_its_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    new_session(dir.path());
+    let before = session_bytes(dir.path());
+    let huge = "Paille ".repeat(50 * 1024 * 1024 / 7);
+    // Unquoted, and quoted across lines with delimiters inside (as a misplaced quote
+    // would swallow the rest of a file).
+    for cell in [huge.clone(), format!("\"{}\"", huge.replace(' ', ";\n"))] {
+        let csv = format!("nom;secteur\nFerme A;Agriculture\nFerme B;{cell}\nFerme C;Bois\n");
+        let o = import_organisations(dir.path(), csv);
+        let message = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{message}");
+        assert!(
+            message.contains("orgs.csv, ligne 3, colonne B (secteur)"),
+            "{message}"
+        );
+        assert!(message.contains("plus de 32767 caractères"), "{message}");
+        // The value is shown by its start only.
+        assert!(message.len() < 1000, "{} bytes of message", message.len());
+        assert_eq!(session_bytes(dir.path()), before, "nothing imported");
+    }
+}
+
+#[test]
+fn a_hundred_thousand_rows_import_and_a_bad_one_at_the_end_is_found() {
+    let rows = 100_000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    new_session(dir.path());
+    let mut csv = String::from("nom;n° table;animateur·rice;présence\n");
+    for i in 0..rows {
+        let table = i / 10 + 1;
+        csv.push_str(&format!(
+            "Structure {i};{table};Animateur {table};présente\n"
+        ));
+    }
+    let before = session_bytes(dir.path());
+
+    // One bad row after a hundred thousand good ones: refused, with its line.
+    let bad = format!("{csv}Structure 5;1;Animateur 1;présente\n");
+    let o = import_organisations(dir.path(), bad);
+    let message = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains(&format!("ligne {}", rows + 2)),
+        "{message}"
+    );
+    assert!(message.contains("déjà à la ligne 7"), "{message}");
+    assert_eq!(session_bytes(dir.path()), before, "nothing imported");
+
+    // An unterminated quote on the last line of such a file: refused with its line.
+    let unterminated = format!("{csv}\"Structure sans fin;1;;présente\n");
+    let o = import_organisations(dir.path(), unterminated);
+    let message = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains(&format!("ligne {}", rows + 2)),
+        "{message}"
+    );
+    assert!(message.contains("guillemet"), "{message}");
+    assert_eq!(session_bytes(dir.path()), before, "nothing imported");
+
+    // Every row bad: the first twenty are listed and the rest counted, in one line.
+    let all_bad = csv.replace(";présente\n", ";peut-être\n");
+    let o = import_organisations(dir.path(), all_bad);
+    let message = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{message}");
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.contains(&format!("{} autres lignes à corriger", rows - 20)),
+        "{message}"
+    );
+
+    // The good file imports whole.
+    let o = import_organisations(dir.path(), csv);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let figures = stats(dir.path(), "atelier.ron");
+    assert_eq!(figures["organisations"], rows);
+    assert_eq!(figures["tables"], rows / 10);
+    assert_eq!(figures["facilitators"], rows / 10);
+}
+
+#[test]
+fn a_million_rows_are_read_and_a_quote_left_open_on_the_last_is_found() {
+    use synergies::spreadsheet::read::parse_csv;
+    let rows = 1_000_000;
+    let mut csv = String::from("nom;commune\n");
+    for i in 0..rows {
+        csv.push_str(&format!("Structure {i};Eymet\n"));
+    }
+    let table = parse_csv(Path::new("orgs.csv"), csv.as_bytes(), &["nom"]).expect("read");
+    assert_eq!(table.rows.len(), rows);
+    assert_eq!(table.rows[rows - 1].line, rows as u64 + 1);
+    assert_eq!(table.rows[rows - 1].fields, ["Structure 999999", "Eymet"]);
+
+    csv.push_str("\"Structure sans fin;Eymet\n");
+    let error = parse_csv(Path::new("orgs.csv"), csv.as_bytes(), &["nom"]).expect_err("refused");
+    assert_eq!(error.line, Some(rows as u64 + 2));
+    let message = error.to_string();
+    assert!(message.starts_with("orgs.csv, ligne 1000002"), "{message}");
+    assert!(message.contains("guillemet"), "{message}");
+}

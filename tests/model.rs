@@ -464,3 +464,107 @@ fn select_top_voted_never_unselects_an_idea_selected_by_hand() {
     .expect("unselected");
     assert!(w.session().idea(by_hand).is_some_and(|i| !i.hand_picked));
 }
+
+/// A batch of every kind an import brings, `n` organisations (each with a resource
+/// sheet and an idea), their tables, facilitators and clusters.
+fn import_batch(n: usize) -> synergies::model::ImportBatch {
+    use synergies::model::{Facilitator, ImportBatch, Table};
+    let mut batch = ImportBatch::default();
+    for i in 0..n {
+        let mut org = Organisation::new(format!("Importée {i}"));
+        if i % 10 == 0 {
+            let mut table = Table::new(format!("Table importée {i}"));
+            let facilitator = Facilitator::new(format!("Animatrice {i}"));
+            table.facilitator = Some(facilitator.id);
+            batch.facilitators.push(facilitator);
+            batch.tables.push(table);
+            batch
+                .clusters
+                .push(Cluster::new(format!("Groupe {i}"), Colour::nth(i)));
+        }
+        org.table = batch.tables.last().map(|t| t.id);
+        batch.fiches.push(Fiche::new(
+            org.id,
+            Direction::Offer,
+            "materials",
+            format!("Palettes {i}"),
+        ));
+        let mut idea = Idea::new(format!("Idée importée {i}"));
+        idea.organisations = vec![org.id];
+        idea.cluster = batch.clusters.last().map(|c| c.id);
+        batch.ideas.push(idea);
+        batch.organisations.push(org);
+    }
+    batch
+}
+
+#[test]
+fn an_import_undoes_and_redoes_exactly_as_one_step() {
+    let mut w = workshop();
+    let before = w.session().clone();
+    let batch = import_batch(1000);
+    let after = assert_undoable(&mut w, Action::Import(batch.clone()));
+    // Appended at the end of each list, in the file's order.
+    let n = before.organisations.len();
+    assert_eq!(after.organisations[n..], batch.organisations[..]);
+    assert_eq!(after.ideas[before.ideas.len()..], batch.ideas[..]);
+    assert_eq!(after.tables[before.tables.len()..], batch.tables[..]);
+    assert_eq!(w.undo_label(Language::Fr), Some("importer 3000 lignes"));
+
+    // Steps before and after it undo and redo through it.
+    let idea = Idea::new("Après l'import");
+    w.apply(Action::AddIdea(idea)).expect("added");
+    let last = w.session().clone();
+    for _ in 0..2 {
+        w.undo().expect("undone");
+    }
+    assert_eq!(w.session(), &before);
+    for _ in 0..2 {
+        w.redo().expect("redone");
+    }
+    assert_eq!(w.session(), &last);
+}
+
+#[test]
+fn an_import_of_an_id_already_there_is_refused_whole() {
+    let mut w = workshop();
+    let before = w.session().clone();
+    // An id of the session's, and an id twice in the batch.
+    let mut batch = import_batch(20);
+    batch.ideas[7].id = before.ideas[0].id;
+    assert_eq!(
+        w.apply(Action::Import(batch)),
+        Err(ActionError::DuplicateId(before.ideas[0].id))
+    );
+    let mut batch = import_batch(20);
+    batch.organisations[3].id = batch.organisations[2].id;
+    let twice = batch.organisations[2].id;
+    assert_eq!(
+        w.apply(Action::Import(batch)),
+        Err(ActionError::DuplicateId(twice))
+    );
+    assert_eq!(
+        w.apply(Action::Import(Default::default())),
+        Err(ActionError::Nothing)
+    );
+    assert_eq!(w.session(), &before);
+    assert!(!w.can_undo());
+}
+
+#[test]
+fn an_import_brings_back_what_was_deleted_and_its_undo_deletes_it_again() {
+    let mut w = workshop();
+    let gone = w.session().ideas[0].clone();
+    w.apply(Action::RemoveIdeas(vec![gone.id]))
+        .expect("removed");
+    assert!(w.session().deleted.iter().any(|d| d.id == gone.id));
+    let before = w.session().clone();
+    let mut batch = import_batch(5);
+    batch.ideas.push(gone.clone());
+    let after = assert_undoable(&mut w, Action::Import(batch));
+    assert!(after.deleted.iter().all(|d| d.id != gone.id));
+    assert!(after.ideas.iter().any(|i| i.id == gone.id));
+    w.undo().expect("undone");
+    // The record of the deletion is back as it was, with the time it was made.
+    assert_eq!(w.session().deleted, before.deleted);
+}

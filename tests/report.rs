@@ -336,3 +336,79 @@ fn the_cover_never_cuts_a_headline_figure() {
         assert_on_page_and_apart(&report.placed);
     }
 }
+
+/// A session file whose one idea (imminent, grouped, involving the one organisation)
+/// has a title of `bytes` bytes with no space in it, and a description of 100 KB.
+fn session_with_a_title_of(bytes: usize) -> Session {
+    let mut w = Workshop::new(Session::new("Atelier de Sigoulès"));
+    let org = Organisation::new("Coopérative des Coteaux");
+    let org_id = org.id;
+    w.apply(Action::AddOrganisation(org)).expect("added");
+    let mut idea = Idea::new("Réemploi-des-palettes-".repeat(bytes / 23 + 1));
+    idea.organisations = vec![org_id];
+    idea.owner = Some(org_id);
+    idea.status = Status::Imminent;
+    idea.description = "Une description sans fin. ".repeat(100 * 1024 / 26);
+    let idea_id = idea.id;
+    w.apply(Action::AddIdea(idea)).expect("added");
+    w.apply(Action::GroupIdeas {
+        ideas: vec![idea_id],
+        target: ClusterTarget::New(Cluster::new("Palettes", Colour::nth(1))),
+    })
+    .expect("grouped");
+    w.into_session()
+}
+
+#[test]
+fn a_hundred_kilobyte_title_gives_a_readable_pdf_cut_with_an_ellipsis() {
+    let session = session_with_a_title_of(100 * 1024);
+    let title = &session.ideas[0].title;
+    assert!(title.len() >= 100 * 1024);
+    let report = render_pdf(&session).expect("renders");
+    assert!(report.pdf.starts_with(b"%PDF-"));
+    assert_on_page_and_apart(&report.placed);
+    // The title is shown up to its limit, then cut with an ellipsis, in every part.
+    let shown: String = title
+        .chars()
+        .take(synergies::report::TITLE_CHARS_SHOWN)
+        .collect();
+    let runs: String = report.placed.iter().map(|p| p.text.as_str()).collect();
+    assert!(runs.contains(&format!("{shown}…")));
+    assert!(!runs.contains(&title[..shown.len() + 30]));
+    let text = text_of(&report.pdf);
+    assert!(
+        text.contains("Réemploi-des-palettes-Réemploi"),
+        "{}",
+        &text[..200]
+    );
+    assert!(text.contains("Une description sans fin."));
+    // A few pages more than with a short title, not a hundred.
+    let short = render_pdf(&session_with_a_title_of(1024)).expect("renders");
+    assert!(
+        report.pages < short.pages + 8,
+        "{} pages, {} with a 1 KB title",
+        report.pages,
+        short.pages
+    );
+
+    // The same session through the command line, and as a workbook: cells hold at
+    // most what Excel holds.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("long.ron");
+    synergies::store::create(&file, &session).expect("saved");
+    let o = Command::new(env!("CARGO_BIN_EXE_synergies"))
+        .arg("report")
+        .arg(&file)
+        .arg("-o")
+        .arg(dir.path().join("long.pdf"))
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let xlsx = dir.path().join("long.xlsx");
+    write_xlsx(&session, &xlsx).expect("written");
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("opens");
+    let sheet = book.worksheet_range_at(0).expect("a sheet").expect("reads");
+    let cell = sheet.get((1, 0)).expect("the title").to_string();
+    assert_eq!(cell.chars().count(), 32_767);
+    assert!(cell.ends_with('…'));
+}

@@ -270,3 +270,106 @@ fn a_hand_edited_file_with_its_fields_reordered_still_loads() {
     fs::write(&path, text).expect("written");
     assert_eq!(store::load(&path).expect("loads").session, session);
 }
+
+/// Runs `f` on a thread with the 2 MiB stack `cargo test` gives its tests: a parser
+/// that recursed once per bracket would overflow it and abort the whole test binary.
+fn on_a_test_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(f)
+        .expect("spawned")
+        .join()
+        .expect("no panic, no stack overflow")
+}
+
+#[test]
+fn a_million_nested_brackets_are_refused_not_a_stack_overflow() {
+    let million = 1_000_000;
+    // Hostile files: brackets and parentheses alone, and nested inside a field the
+    // version probe skips (a hand-edited head with no `session:` before it).
+    let files = [
+        ("brackets.ron", "[".repeat(million)),
+        ("parentheses.ron", "(".repeat(million)),
+        (
+            "deep-field.ron",
+            format!(
+                "(\n  format: \"synergies-session\",\n  version: 3,\n  notes: {}",
+                "[".repeat(million)
+            ),
+        ),
+        (
+            "deep-tuple.ron",
+            format!(
+                "(\n  notes: {},\n  format: \"synergies-session\",\n  version: 3,\n)",
+                "(".repeat(million)
+            ),
+        ),
+    ];
+    for (name, text) in files {
+        let message = on_a_test_stack(move || {
+            assert_refused(name, text.as_bytes(), |e| {
+                matches!(e, StoreError::Parse { .. } | StoreError::NotASession { .. })
+            })
+        });
+        assert!(message.contains("ligne"), "{message}");
+    }
+    // Where the nesting itself is the problem, the message says so.
+    let deep = format!(
+        "(\n  format: \"synergies-session\",\n  version: 3,\n  notes: {}",
+        "[".repeat(million)
+    );
+    let message = on_a_test_stack(move || {
+        assert_refused("deep.ron", deep.as_bytes(), |e| {
+            matches!(
+                e,
+                StoreError::Parse {
+                    problem: ron::Error::ExceededRecursionLimit,
+                    ..
+                }
+            )
+        })
+    });
+    assert!(message.contains("imbriqués"), "{message}");
+    assert!(!message.contains("tronqué"), "{message}");
+    assert!(
+        message.contains(&store::NESTING_LIMIT.to_string()),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_session_nests_well_within_the_limit() {
+    // Every session the app writes loads back under the nesting limit, deletions (with
+    // the entity as it last was) included.
+    let mut w = Workshop::new(example_session().expect("builds"));
+    let ideas: Vec<_> = w.session().ideas.iter().take(3).map(|i| i.id).collect();
+    w.apply(Action::RemoveIdeas(ideas)).expect("removed");
+    let text = store::to_ron(w.session()).expect("encodes");
+    let loaded = on_a_test_stack(move || store::parse(Path::new("x.ron"), text.as_bytes()));
+    assert_eq!(&loaded.expect("loads").session, w.session());
+}
+
+#[test]
+fn a_fifty_megabyte_text_field_loads_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("long.ron");
+    let mut w = Workshop::new(Session::new("Atelier"));
+    let mut idea = synergies::model::Idea::new("Une idée au long cours");
+    idea.description = "Réemploi des palettes, ".repeat(50 * 1024 * 1024 / 24);
+    assert!(idea.description.len() >= 50_000_000);
+    w.apply(Action::AddIdea(idea)).expect("added");
+    store::create(&path, w.session()).expect("saved");
+    let loaded = store::load(&path).expect("loads");
+    assert_eq!(&loaded.session, w.session());
+
+    // A 50 MB string with no closing quote is a damaged file, named with its line.
+    let cut = format!(
+        "(\n  format: \"synergies-session\",\n  version: 3,\n  session_id: \"{}\",\n  saved_at: \"2026-11-19T10:00:00Z\",\n  app_version: \"{}",
+        Session::new("x").id,
+        "x".repeat(50 * 1024 * 1024)
+    );
+    let message = assert_refused("cut.ron", cut.as_bytes(), |e| {
+        matches!(e, StoreError::Parse { .. })
+    });
+    assert!(message.contains("ligne 6"), "{message}");
+}

@@ -32,6 +32,7 @@ catalogue! {
             ron_unknown_value: "valeur inconnue « {value} »", "unknown value \"{value}\"";
             ron_unexpected_character: "caractère inattendu « {character} »", "unexpected character \"{character}\"";
             ron_unexpected_text: "texte inattendu à cet endroit", "unexpected text at this place";
+            ron_too_deep: "trop de crochets ou de parenthèses imbriqués (plus de {limit} niveaux)", "too many nested brackets or parentheses (more than {limit} levels)";
             io_not_found: "le fichier ou le dossier n'existe pas", "the file or folder does not exist";
             io_permission_denied: "accès refusé (droits insuffisants)", "permission denied";
             io_storage_full: "le disque est plein", "the disk is full";
@@ -75,6 +76,7 @@ catalogue! {
             import_bad_status: "attendu : proposée, retenue, abandonnée, imminente ou à approfondir (proposed, selected, abandoned, imminent, to_deepen)", "expected proposed, selected, abandoned, imminent or to_deepen (proposée, retenue, abandonnée, imminente, à approfondir)";
             import_bad_date: "attendu : une date comme 31/01/2027 ou 2027-01-31", "expected a date as 2027-01-31 or 31/01/2027";
             import_tab: "tabulation", "tab";
+            import_cell_too_long: "cette cellule a plus de {limit} caractères, le plus qu'une cellule Excel puisse contenir : un guillemet mal placé a-t-il avalé les lignes qui suivent ?", "this cell is longer than {limit} characters, the most an Excel cell can hold: has a misplaced quote swallowed the lines after it?";
             import_facilitator_without_table: "un·e animateur·rice de table demande la table sur la même ligne", "a table facilitator needs the table in the same row";
             import_other_table_facilitator: "la ligne {line} donne un·e autre animateur·rice à la table « {table} »", "line {line} gives the table \"{table}\" another facilitator";
             import_table_kept: "{file}, ligne {line} : la table « {table} » est déjà dans l'atelier ; son animateur·rice reste tel·le quel·le", "{file}, line {line}: the table \"{table}\" is already in the session; its facilitator is left as it is";
@@ -120,6 +122,9 @@ pub fn ron_problem(language: Language, error: &ron::Error) -> String {
         }
         ron::Error::NoSuchEnumVariant { found, .. } => {
             fill(w.ron_unknown_value, &[("value", found)])
+        }
+        ron::Error::ExceededRecursionLimit => {
+            fill(w.ron_too_deep, &[("limit", &crate::store::NESTING_LIMIT)])
         }
         ron::Error::UnexpectedChar(character) => {
             fill(w.ron_unexpected_character, &[("character", character)])

@@ -32,6 +32,18 @@ pub struct ImportBatch {
 }
 
 impl ImportBatch {
+    /// The ids of everything in the batch, in the order it is added.
+    pub fn ids(&self) -> impl Iterator<Item = Uuid> + '_ {
+        self.facilitators
+            .iter()
+            .map(|e| e.id)
+            .chain(self.tables.iter().map(|e| e.id))
+            .chain(self.clusters.iter().map(|e| e.id))
+            .chain(self.organisations.iter().map(|e| e.id))
+            .chain(self.fiches.iter().map(|e| e.id))
+            .chain(self.ideas.iter().map(|e| e.id))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.facilitators.is_empty()
             && self.tables.is_empty()
@@ -790,30 +802,33 @@ impl Action {
                 if batch.is_empty() {
                     return Err(ActionError::Nothing);
                 }
+                // Every id must be new: to the batch, and to the session's list of its
+                // kind. Checked with sets, in one pass over each list: linear in the
+                // sizes of both, never their product.
                 let mut seen = HashSet::new();
-                let records = batch
-                    .facilitators
-                    .iter()
-                    .cloned()
-                    .map(Record::Facilitator)
-                    .chain(batch.tables.iter().cloned().map(Record::Table))
-                    .chain(batch.clusters.iter().cloned().map(Record::Cluster))
-                    .chain(
-                        batch
-                            .organisations
-                            .iter()
-                            .cloned()
-                            .map(Record::Organisation),
-                    )
-                    .chain(batch.fiches.iter().cloned().map(Record::Fiche))
-                    .chain(batch.ideas.iter().cloned().map(Record::Idea));
-                for record in records {
-                    let id = record.id();
-                    if !seen.insert(id) || contains_id(session, record.kind(), id) {
+                for id in batch.ids() {
+                    if !seen.insert(id) {
                         return Err(ActionError::DuplicateId(id));
                     }
-                    edits.push(put(record));
                 }
+                fn clash<T: Entity, U: Entity>(existing: &[T], new: &[U]) -> Option<Uuid> {
+                    if new.is_empty() || existing.is_empty() {
+                        return None;
+                    }
+                    let ids: HashSet<Uuid> = existing.iter().map(Entity::id).collect();
+                    new.iter().map(Entity::id).find(|id| ids.contains(id))
+                }
+                let clashing = clash(&session.facilitators, &batch.facilitators)
+                    .or_else(|| clash(&session.tables, &batch.tables))
+                    .or_else(|| clash(&session.clusters, &batch.clusters))
+                    .or_else(|| clash(&session.organisations, &batch.organisations))
+                    .or_else(|| clash(&session.fiches, &batch.fiches))
+                    .or_else(|| clash(&session.ideas, &batch.ideas));
+                if let Some(id) = clashing {
+                    return Err(ActionError::DuplicateId(id));
+                }
+                // One edit for the whole batch, undone by cutting the lists back.
+                edits.push(Edit::Append(Box::new(batch.clone())));
             }
         }
         Ok(edits)
@@ -995,18 +1010,6 @@ fn stamped<T: Entity>(
 fn unique(ids: &[Uuid]) -> Vec<Uuid> {
     let mut seen = HashSet::new();
     ids.iter().copied().filter(|id| seen.insert(*id)).collect()
-}
-
-fn contains_id(session: &Session, kind: EntityKind, id: Uuid) -> bool {
-    match kind {
-        EntityKind::Facilitator => session.facilitator(id).is_some(),
-        EntityKind::Table => session.table(id).is_some(),
-        EntityKind::Category => session.categories.iter().any(|c| c.id == id),
-        EntityKind::Organisation => session.organisation(id).is_some(),
-        EntityKind::Fiche => session.fiche(id).is_some(),
-        EntityKind::Idea => session.idea(id).is_some(),
-        EntityKind::Cluster => session.cluster(id).is_some(),
-    }
 }
 
 fn set_votes(idea: &Idea, votes: u32, now: Timestamp) -> Option<Edit> {

@@ -3,6 +3,7 @@
 
 use uuid::Uuid;
 
+use super::action::ImportBatch;
 use super::entities::{
     Category, Cluster, Deletion, Entity, Facilitator, Fiche, Idea, Organisation, Session,
     SessionInfo, Table, Timestamp,
@@ -155,6 +156,89 @@ pub enum Edit {
     Info(SessionInfo),
     /// Replaces the record of what was deleted (a merge's).
     Tombstones(Vec<Deletion>),
+    /// Adds new entities at the end of their lists at once (an import): their ids are
+    /// none of the session's, which the action checked, so nothing is searched. They are
+    /// no longer recorded as deleted. Undone by [`Edit::Truncate`].
+    Append(Box<ImportBatch>),
+    /// Cuts each list back to its length before an [`Edit::Append`], and puts back the
+    /// record of what was deleted as it was, when the append changed it. Redone by the
+    /// [`Edit::Append`] of what it cut.
+    Truncate {
+        lengths: Lengths,
+        deleted: Option<Vec<Deletion>>,
+    },
+}
+
+/// The lengths of the lists an [`ImportBatch`] adds to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lengths {
+    pub facilitators: usize,
+    pub tables: usize,
+    pub clusters: usize,
+    pub organisations: usize,
+    pub fiches: usize,
+    pub ideas: usize,
+}
+
+impl Lengths {
+    fn of(session: &Session) -> Self {
+        Self {
+            facilitators: session.facilitators.len(),
+            tables: session.tables.len(),
+            clusters: session.clusters.len(),
+            organisations: session.organisations.len(),
+            fiches: session.fiches.len(),
+            ideas: session.ideas.len(),
+        }
+    }
+}
+
+/// Adds `batch` at the end of the session's lists; returns the edit that undoes it.
+fn append(session: &mut Session, batch: ImportBatch) -> Edit {
+    let lengths = Lengths::of(session);
+    // Entities recorded as deleted are there again (and deleted again by the undo).
+    let mut deleted = None;
+    if !session.deleted.is_empty() {
+        let ids: std::collections::HashSet<Uuid> = batch.ids().collect();
+        if session.deleted.iter().any(|d| ids.contains(&d.id)) {
+            deleted = Some(session.deleted.clone());
+            session.deleted.retain(|d| !ids.contains(&d.id));
+        }
+    }
+    let ImportBatch {
+        facilitators,
+        tables,
+        clusters,
+        organisations,
+        fiches,
+        ideas,
+    } = batch;
+    session.facilitators.extend(facilitators);
+    session.tables.extend(tables);
+    session.clusters.extend(clusters);
+    session.organisations.extend(organisations);
+    session.fiches.extend(fiches);
+    session.ideas.extend(ideas);
+    Edit::Truncate { lengths, deleted }
+}
+
+/// Cuts the session's lists back to `lengths`; returns the edit that redoes the append.
+fn truncate(session: &mut Session, lengths: Lengths, deleted: Option<Vec<Deletion>>) -> Edit {
+    fn tail<T>(items: &mut Vec<T>, length: usize) -> Vec<T> {
+        items.split_off(length.min(items.len()))
+    }
+    let batch = ImportBatch {
+        facilitators: tail(&mut session.facilitators, lengths.facilitators),
+        tables: tail(&mut session.tables, lengths.tables),
+        clusters: tail(&mut session.clusters, lengths.clusters),
+        organisations: tail(&mut session.organisations, lengths.organisations),
+        fiches: tail(&mut session.fiches, lengths.fiches),
+        ideas: tail(&mut session.ideas, lengths.ideas),
+    };
+    if let Some(deleted) = deleted {
+        session.deleted = deleted;
+    }
+    Edit::Append(Box::new(batch))
 }
 
 /// Inserts or replaces `item`; returns the inverse edit.
@@ -228,6 +312,8 @@ impl Edit {
                 }
                 Some(undo)
             }
+            Edit::Append(batch) => Some(append(session, *batch)),
+            Edit::Truncate { lengths, deleted } => Some(truncate(session, lengths, deleted)),
         }
     }
 }

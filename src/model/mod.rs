@@ -12,7 +12,7 @@ pub mod text;
 mod workshop;
 
 pub use action::{Action, ActionError, ClusterTarget, Field, ImportBatch, TopVotedPlan};
-pub use edit::{Edit, EntityKind, InRecord, Record};
+pub use edit::{Edit, EntityKind, InRecord, Lengths, Record};
 pub use entities::{
     Attendance, Category, Cluster, Colour, Deletion, Direction, Entity, Facilitator, Fiche, Idea,
     IdeaKind, Language, Organisation, Session, SessionInfo, Status, Table, TableCopy, Timestamp,

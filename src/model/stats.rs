@@ -39,18 +39,12 @@ impl Stats {
                 .count()
         };
         let count_status = |s: Status| session.ideas.iter().filter(|i| i.status == s).count();
+        // The facilitators the ideas name are among the session's: their names are
+        // counted once there (an idea naming one the session lacks adds nothing).
         let facilitator_names: HashSet<String> = session
             .facilitators
             .iter()
             .map(|f| fold(&f.name))
-            .chain(
-                session
-                    .ideas
-                    .iter()
-                    .filter_map(|i| i.facilitator)
-                    .filter_map(|id| session.facilitator(id))
-                    .map(|f| fold(&f.name)),
-            )
             .filter(|name| !name.is_empty())
             .collect();
         Stats {

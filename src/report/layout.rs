@@ -104,59 +104,91 @@ impl Fonts {
         }
     }
 
+    /// The advance of `c` in `face`, in font units.
+    fn advance(&self, face: Face, c: char) -> u64 {
+        let font = self.font(face);
+        let gid = font.lookup_glyph_index(u32::from(c)).unwrap_or(0);
+        u64::from(font.get_glyph_width(gid).unwrap_or(0))
+    }
+
+    /// Points per font unit at `size` points.
+    fn per_unit(&self, face: Face, size: f32) -> f32 {
+        size / f32::from(self.font(face).units_per_em.max(1))
+    }
+
     /// The width of `text` at `size` points.
     pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
-        let font = self.font(face);
-        let per_unit = size / f32::from(font.units_per_em.max(1));
-        text.chars()
-            .map(|c| {
-                let gid = font.lookup_glyph_index(u32::from(c)).unwrap_or(0);
-                f32::from(font.get_glyph_width(gid).unwrap_or(0))
-            })
-            .sum::<f32>()
-            * per_unit
+        let units: u64 = text.chars().map(|c| self.advance(face, c)).sum();
+        units as f32 * self.per_unit(face, size)
     }
 
     /// Breaks `text` into lines no wider than `width`: at spaces, and inside words that
     /// are wider than a line on their own. Line breaks in the text are kept.
+    ///
+    /// Each character is measured once and each line's width kept as it grows, so a
+    /// title of 100 KB wraps in time proportional to its length.
     pub fn wrap(&self, face: Face, size: f32, text: &str, width: f32) -> Vec<String> {
+        let per_unit = self.per_unit(face, size);
+        let fits = |units: u64| units as f32 * per_unit <= width;
+        let space = self.advance(face, ' ');
         let mut lines = Vec::new();
+        // The advance of each character of the word being placed.
+        let mut advances: Vec<(usize, char, u64)> = Vec::new();
         for paragraph in text.lines() {
             let mut line = String::new();
+            let mut line_units = 0u64;
             for word in paragraph.split_whitespace() {
+                advances.clear();
+                advances.extend(
+                    word.char_indices()
+                        .map(|(i, c)| (i, c, self.advance(face, c))),
+                );
+                let word_units: u64 = advances.iter().map(|&(_, _, a)| a).sum();
                 let candidate = if line.is_empty() {
-                    word.to_owned()
+                    word_units
                 } else {
-                    format!("{line} {word}")
+                    line_units + space + word_units
                 };
-                if self.width(face, size, &candidate) <= width {
-                    line = candidate;
+                if fits(candidate) {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    line_units = candidate;
                     continue;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
-                // A word wider than the line is cut where it must be.
-                let mut rest = word;
-                while self.width(face, size, rest) > width {
-                    let mut cut = 0;
-                    for (i, c) in rest.char_indices() {
-                        if self.width(face, size, &rest[..i + c.len_utf8()]) > width {
-                            break;
-                        }
-                        cut = i + c.len_utf8();
+                // A word wider than the line is cut where it must be: `start` is the
+                // first character (in `advances`) of what is left, `rest_units` its width.
+                let mut start = 0;
+                let mut rest_units = word_units;
+                while start < advances.len() && !fits(rest_units) {
+                    let mut end = start;
+                    let mut units = 0u64;
+                    while end < advances.len() && fits(units + advances[end].2) {
+                        units += advances[end].2;
+                        end += 1;
                     }
-                    if cut == 0 {
+                    if end == start {
                         // Not even one character fits: take it anyway.
-                        cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
-                    } else if let Some(hyphen) = rest[..cut].rfind('-').filter(|h| *h > 0) {
+                        end = start + 1;
+                    } else if let Some(hyphen) =
+                        (start + 1..end).rev().find(|&i| advances[i].1 == '-')
+                    {
                         // "Lamonzie-Saint-" / "Martin" rather than "Lamonzie-Saint-Marti" / "n".
-                        cut = hyphen + 1;
+                        end = hyphen + 1;
                     }
-                    lines.push(rest[..cut].to_owned());
-                    rest = &rest[cut..];
+                    let from = advances[start].0;
+                    let to = advances.get(end).map_or(word.len(), |&(i, _, _)| i);
+                    lines.push(word[from..to].to_owned());
+                    rest_units -= advances[start..end].iter().map(|&(_, _, a)| a).sum::<u64>();
+                    start = end;
                 }
-                line = rest.to_owned();
+                let from = advances.get(start).map_or(word.len(), |&(i, _, _)| i);
+                line = word[from..].to_owned();
+                line_units = rest_units;
             }
             lines.push(line);
         }
@@ -166,20 +198,31 @@ impl Fonts {
         lines
     }
 
-    /// `text` cut to fit `width`, with an ellipsis when cut.
+    /// `text` cut to fit `width`, with an ellipsis when cut. Measures no further than
+    /// the width: a long text costs no more than a short one.
     pub fn truncate(&self, face: Face, size: f32, text: &str, width: f32) -> String {
-        if self.width(face, size, text) <= width {
-            return text.to_owned();
-        }
-        let mut out = String::new();
-        for c in text.chars() {
-            let candidate = format!("{out}{c}…");
-            if self.width(face, size, &candidate) > width {
-                break;
+        let per_unit = self.per_unit(face, size);
+        let fits = |units: u64| units as f32 * per_unit <= width;
+        let ellipsis = self.advance(face, '…');
+        // `cut` ends the longest start that fits with an ellipsis after it; the text is
+        // cut as soon as it is found not to fit whole.
+        let mut units = 0u64;
+        let mut cut = 0;
+        let mut cut_found = false;
+        for (i, c) in text.char_indices() {
+            units += self.advance(face, c);
+            if !cut_found {
+                if fits(units + ellipsis) {
+                    cut = i + c.len_utf8();
+                } else {
+                    cut_found = true;
+                }
             }
-            out.push(c);
+            if !fits(units) {
+                return format!("{}…", text[..cut].trim_end());
+            }
         }
-        format!("{}…", out.trim_end())
+        text.to_owned()
     }
 }
 
@@ -500,5 +543,137 @@ impl<'f> Writer<'f> {
             .map(|ops| PdfPage::new(Mm::from(Pt(PAGE_WIDTH)), Mm::from(Pt(PAGE_HEIGHT)), ops))
             .collect();
         (pages, self.placed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        let parse = |bytes| {
+            ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the shipped font parses")
+        };
+        Fonts::new(
+            parse(crate::report::REGULAR_FONT),
+            parse(crate::report::BOLD_FONT),
+            FontId::new(),
+            FontId::new(),
+        )
+    }
+
+    /// The wrap as it was before it measured each character once: every candidate line
+    /// measured whole (quadratic in a long word), kept to check the new one against.
+    fn wrap_by_remeasuring(
+        f: &Fonts,
+        face: Face,
+        size: f32,
+        text: &str,
+        width: f32,
+    ) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.lines() {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
+                if f.width(face, size, &candidate) <= width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                let mut rest = word;
+                while f.width(face, size, rest) > width {
+                    let mut cut = 0;
+                    for (i, c) in rest.char_indices() {
+                        if f.width(face, size, &rest[..i + c.len_utf8()]) > width {
+                            break;
+                        }
+                        cut = i + c.len_utf8();
+                    }
+                    if cut == 0 {
+                        cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+                    } else if let Some(hyphen) = rest[..cut].rfind('-').filter(|h| *h > 0) {
+                        cut = hyphen + 1;
+                    }
+                    lines.push(rest[..cut].to_owned());
+                    rest = &rest[cut..];
+                }
+                line = rest.to_owned();
+            }
+            lines.push(line);
+        }
+        if lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines
+    }
+
+    fn truncate_by_remeasuring(f: &Fonts, face: Face, size: f32, text: &str, width: f32) -> String {
+        if f.width(face, size, text) <= width {
+            return text.to_owned();
+        }
+        let mut out = String::new();
+        for c in text.chars() {
+            if f.width(face, size, &format!("{out}{c}…")) > width {
+                break;
+            }
+            out.push(c);
+        }
+        format!("{}…", out.trim_end())
+    }
+
+    #[test]
+    fn wrapping_and_cutting_measure_as_before() {
+        let f = fonts();
+        let texts = [
+            String::new(),
+            "Réemploi des palettes".to_owned(),
+            "Mutualisation d'un broyeur à végétaux entre la ferme, la cave et la commune de Lamonzie-Saint-Martin".to_owned(),
+            "Lamonzie-Saint-Martin-de-Gurson-sur-Dordogne-et-environs-immédiats-compris".repeat(3),
+            "x".repeat(2000),
+            "ÀÉÈ œ æ « guillemets » — tirets\nsur deux lignes\n\n et   des   blancs ".repeat(7),
+            "a-".repeat(300),
+            "-".repeat(200),
+            "mot ".repeat(500),
+        ];
+        for text in &texts {
+            for (face, size, width) in [
+                (Face::Regular, 9.0, CONTENT_WIDTH),
+                (Face::Bold, 11.0, CONTENT_WIDTH - 12.0),
+                (Face::Regular, 8.5, 40.0),
+                (Face::Bold, 24.0, 3.0),
+            ] {
+                assert_eq!(
+                    f.wrap(face, size, text, width),
+                    wrap_by_remeasuring(&f, face, size, text, width),
+                    "{text:?} at {width}"
+                );
+                assert_eq!(
+                    f.truncate(face, size, text, width),
+                    truncate_by_remeasuring(&f, face, size, text, width),
+                    "{text:?} at {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_hundred_kilobyte_word_wraps_into_lines_that_fit() {
+        let f = fonts();
+        let title = "Synergie".repeat(100 * 1024 / 8);
+        let lines = f.wrap(Face::Bold, 11.0, &title, CONTENT_WIDTH);
+        assert!(lines.len() > 100);
+        assert_eq!(lines.concat(), title);
+        for line in &lines {
+            assert!(f.width(Face::Bold, 11.0, line) <= CONTENT_WIDTH, "{line}");
+        }
+        let cut = f.truncate(Face::Regular, 8.0, &title, 200.0);
+        assert!(cut.ends_with('…') && f.width(Face::Regular, 8.0, &cut) <= 200.0);
     }
 }

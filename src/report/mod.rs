@@ -17,12 +17,38 @@ pub use xlsx::write_xlsx;
 
 use crate::i18n::{ReportWords as Words, fill};
 use crate::model::charts::{ChartSeries, ChartWords, LabelledBar, capitalised as capitalise};
-use crate::model::{Idea, Language, Session, Stats, Status};
+use crate::model::{Fiche, Idea, Language, Session, Stats, Status};
 
 /// DejaVu Sans cut to the Latin scripts (see `assets/fonts/subset.sh` and
 /// `assets/fonts/LICENSE-DejaVu.txt`): every French glyph, ~100 KB embedded.
 pub const REGULAR_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Latin.ttf");
 const BOLD_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold-Latin.ttf");
+
+/// The most characters of an idea's title the synthesis shows; a longer title is cut
+/// there, with an ellipsis. 3 000 characters (the longest title the wall scrolls
+/// through) take about forty lines; a 100 KB title pasted by mistake would take a
+/// hundred pages, in three places.
+pub const TITLE_CHARS_SHOWN: usize = 3000;
+
+/// An idea's title as the synthesis shows it: whole up to [`TITLE_CHARS_SHOWN`]
+/// characters, cut there with an ellipsis beyond.
+fn shown_title(title: &str) -> std::borrow::Cow<'_, str> {
+    match title.char_indices().nth(TITLE_CHARS_SHOWN) {
+        None => title.into(),
+        Some((end, _)) => format!("{}…", title[..end].trim_end()).into(),
+    }
+}
+
+/// The organisations' names by id, looked up once for every idea that names them.
+type OrganisationNames<'s> = HashMap<Uuid, &'s str>;
+
+fn organisation_names_by_id(session: &Session) -> OrganisationNames<'_> {
+    session
+        .organisations
+        .iter()
+        .map(|o| (o.id, o.name.as_str()))
+        .collect()
+}
 
 /// Why the report could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -324,12 +350,18 @@ fn charts(out: &mut Writer, session: &Session, w: &Words, language: Language) {
     }
 }
 
-fn organisation_names(session: &Session, idea: &Idea) -> String {
-    session.organisation_names(idea).join(", ")
+/// The names of the organisations `idea` involves, in its order.
+fn organisation_names(names: &OrganisationNames, idea: &Idea) -> String {
+    idea.organisations
+        .iter()
+        .filter_map(|o| names.get(o).copied())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn triaged(out: &mut Writer, session: &Session, w: &Words) {
     let language = session.info.language;
+    let names = organisation_names_by_id(session);
     let mut groups = vec![
         (Status::Imminent, w.ideas_imminent),
         (Status::ToDeepen, w.ideas_deepen),
@@ -356,10 +388,11 @@ fn triaged(out: &mut Writer, session: &Session, w: &Words) {
         for idea in ideas {
             let indent = MARGIN_LEFT + 12.0;
             let width = CONTENT_WIDTH - 12.0;
+            let title = shown_title(&idea.title);
             // A block that fits on a page is not split.
             let lines = out
                 .fonts
-                .wrap(Face::Bold, 11.0, &idea.title, CONTENT_WIDTH)
+                .wrap(Face::Bold, 11.0, &title, CONTENT_WIDTH)
                 .len()
                 + 4
                 + out
@@ -368,18 +401,11 @@ fn triaged(out: &mut Writer, session: &Session, w: &Words) {
                     .len();
             out.ensure((lines as f32 * 12.5 + 14.0).min(400.0));
             out.space(4.0);
-            out.paragraph(
-                MARGIN_LEFT,
-                CONTENT_WIDTH,
-                Face::Bold,
-                11.0,
-                BLACK,
-                &idea.title,
-            );
+            out.paragraph(MARGIN_LEFT, CONTENT_WIDTH, Face::Bold, 11.0, BLACK, &title);
             let owner = idea
                 .owner
-                .and_then(|o| session.organisation(o))
-                .map_or_else(|| "—".to_owned(), |o| o.name.clone());
+                .and_then(|o| names.get(&o))
+                .map_or_else(|| "—".to_owned(), |name| (*name).to_owned());
             let due = idea
                 .due
                 .map_or_else(|| "—".to_owned(), |d| format_date(d, language));
@@ -392,7 +418,7 @@ fn triaged(out: &mut Writer, session: &Session, w: &Words) {
                 format!(
                     "{} : {}",
                     w.organisations_label,
-                    organisation_names(session, idea)
+                    organisation_names(&names, idea)
                 ),
                 format!("{} : {owner}", w.owner),
                 format!("{} : {next}", w.next_step),
@@ -411,27 +437,24 @@ fn triaged(out: &mut Writer, session: &Session, w: &Words) {
 
 fn by_cluster(out: &mut Writer, session: &Session, w: &Words, language: Language) {
     out.heading(w.by_cluster, 18.0, 80.0);
+    let names = organisation_names_by_id(session);
+    // Each idea is sorted into its cluster in one pass (an idea of a cluster the
+    // session lacks is in none, as before).
+    let mut ideas_of: HashMap<Option<Uuid>, Vec<&Idea>> = HashMap::new();
+    for idea in &session.ideas {
+        ideas_of.entry(idea.cluster).or_default().push(idea);
+    }
     let mut groups: Vec<(String, Vec<&Idea>)> = session
         .clusters
         .iter()
         .map(|c| {
-            (
-                c.name.clone(),
-                session
-                    .ideas
-                    .iter()
-                    .filter(|i| i.cluster == Some(c.id))
-                    .collect(),
-            )
+            let ideas = ideas_of.get(&Some(c.id)).cloned().unwrap_or_default();
+            (c.name.clone(), ideas)
         })
         .collect();
     groups.push((
         w.ungrouped.to_owned(),
-        session
-            .ideas
-            .iter()
-            .filter(|i| i.cluster.is_none())
-            .collect(),
+        ideas_of.remove(&None).unwrap_or_default(),
     ));
     // The most voted clusters first, then the ideas by votes.
     groups.retain(|(_, ideas)| !ideas.is_empty());
@@ -461,8 +484,8 @@ fn by_cluster(out: &mut Writer, session: &Session, w: &Words, language: Language
         item_table(out, &spec, &ideas, |i| {
             vec![
                 i.votes.to_string(),
-                i.title.clone(),
-                organisation_names(session, i),
+                shown_title(&i.title).into_owned(),
+                organisation_names(&names, i),
                 i.status.label(language).to_owned(),
             ]
         });
@@ -486,14 +509,15 @@ fn index(out: &mut Writer, session: &Session, w: &Words, language: Language) {
             ideas_of.entry(*org).or_default().push(idea);
         }
     }
+    let mut fiches_of: HashMap<Uuid, Vec<&Fiche>> = HashMap::new();
+    for fiche in &session.fiches {
+        fiches_of.entry(fiche.organisation).or_default().push(fiche);
+    }
     let organisations = session.organisations_by_name();
     for org in organisations {
         let idea_count = ideas_of.get(&org.id).map_or(0, Vec::len);
-        let fiche_count = session
-            .fiches
-            .iter()
-            .filter(|f| f.organisation == org.id)
-            .count();
+        let fiches = fiches_of.get(&org.id).map(Vec::as_slice).unwrap_or(&[]);
+        let fiche_count = fiches.len();
         // An organisation's entry that fits on a page is not split.
         out.ensure(((idea_count + fiche_count + 4) as f32 * 12.0 + 10.0).min(400.0));
         out.space(4.0);
@@ -537,14 +561,13 @@ fn index(out: &mut Writer, session: &Session, w: &Words, language: Language) {
                 Face::Regular,
                 9.0,
                 BLACK,
-                &format!("• {} — {}", idea.title, idea.status.label(language)),
+                &format!(
+                    "• {} — {}",
+                    shown_title(&idea.title),
+                    idea.status.label(language)
+                ),
             );
         }
-        let fiches: Vec<_> = session
-            .fiches
-            .iter()
-            .filter(|f| f.organisation == org.id)
-            .collect();
         out.paragraph(
             MARGIN_LEFT,
             CONTENT_WIDTH,
@@ -606,6 +629,11 @@ fn columns<'a>(spec: &[(&'a str, f32)]) -> Vec<Column<'a>> {
 fn participants(out: &mut Writer, session: &Session, w: &Words, language: Language) {
     out.heading(w.participants, 18.0, 80.0);
     let organisations = session.organisations_by_name();
+    let tables: HashMap<Uuid, &str> = session
+        .tables
+        .iter()
+        .map(|t| (t.id, t.name.as_str()))
+        .collect();
     let spec = [
         (w.name, 0.34),
         (w.sector, 0.22),
@@ -620,20 +648,21 @@ fn participants(out: &mut Writer, session: &Session, w: &Words, language: Langua
             sector.to_owned(),
             town.to_owned(),
             o.table
-                .and_then(|t| session.table(t))
-                .map(|t| t.name.clone())
+                .and_then(|t| tables.get(&t))
+                .map(|name| (*name).to_owned())
                 .unwrap_or_default(),
             o.attendance.label(language).to_owned(),
         ]
     });
     out.heading(w.facilitators_heading, 14.0, 40.0);
+    let mut tables_of: HashMap<Uuid, Vec<&str>> = HashMap::new();
+    for table in &session.tables {
+        if let Some(f) = table.facilitator {
+            tables_of.entry(f).or_default().push(table.name.as_str());
+        }
+    }
     for f in &session.facilitators {
-        let tables: Vec<&str> = session
-            .tables
-            .iter()
-            .filter(|t| t.facilitator == Some(f.id))
-            .map(|t| t.name.as_str())
-            .collect();
+        let tables = tables_of.get(&f.id).map(Vec::as_slice).unwrap_or(&[]);
         let text = if tables.is_empty() {
             f.name.clone()
         } else {

@@ -1,11 +1,14 @@
 //! The follow-up spreadsheet: one sheet per status, plus the organisations and the
 //! resource sheets, with headers, filters, frozen header rows and column widths.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use crate::i18n::{WorkbookWords, words};
+use uuid::Uuid;
+
 use crate::model::{Session, Status};
 
 /// The sheet of a status, in the workbook's words.
@@ -27,6 +30,27 @@ pub const STATUS_ORDER: [Status; 5] = [
     Status::Selected,
     Status::Proposed,
 ];
+
+/// The most UTF-16 units a cell holds (Excel's limit; a longer string fails the whole
+/// workbook).
+const CELL_UNITS: usize = 32_767;
+
+/// `text` as a cell holds it: whole, or cut with an ellipsis at Excel's limit (a 100 KB
+/// title pasted by mistake still gives a workbook).
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut units = 0;
+    let mut cut = None;
+    for (i, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > CELL_UNITS - 1 && cut.is_none() {
+            cut = Some(i);
+        }
+        if units > CELL_UNITS {
+            return format!("{}…", &text[..cut.unwrap_or(i)]).into();
+        }
+    }
+    text.into()
+}
 
 fn headers(ws: &mut Worksheet, row: &[(&str, f64)], bold: &Format) -> Result<(), XlsxError> {
     for (col, (title, width)) in row.iter().enumerate() {
@@ -58,7 +82,23 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
     let date = Format::new()
         .set_num_format(w.date_format)
         .set_align(FormatAlign::Top);
-    let org_name = |id| session.organisation(id).map_or("", |o| o.name.as_str());
+    // Names looked up by id once: a row costs the same in a session of any size.
+    let organisations: HashMap<Uuid, &str> = session
+        .organisations
+        .iter()
+        .map(|o| (o.id, o.name.as_str()))
+        .collect();
+    let tables: HashMap<Uuid, &str> = session
+        .tables
+        .iter()
+        .map(|t| (t.id, t.name.as_str()))
+        .collect();
+    let clusters: HashMap<Uuid, &str> = session
+        .clusters
+        .iter()
+        .map(|c| (c.id, c.name.as_str()))
+        .collect();
+    let org_name = |id| organisations.get(&id).copied().unwrap_or("");
 
     for status in STATUS_ORDER {
         let ideas = session.ideas_with_status(status);
@@ -81,31 +121,31 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
             let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
             let organisations: Vec<&str> =
                 idea.organisations.iter().map(|o| org_name(*o)).collect();
-            ws.write_string_with_format(row, 0, &idea.title, &wrap)?;
-            ws.write_string_with_format(row, 1, organisations.join(", "), &wrap)?;
-            ws.write_string_with_format(row, 2, idea.owner.map_or("", org_name), &wrap)?;
-            ws.write_string_with_format(row, 3, &idea.next_step, &wrap)?;
+            ws.write_string_with_format(row, 0, &*cell(&idea.title), &wrap)?;
+            ws.write_string_with_format(row, 1, &*cell(&organisations.join(", ")), &wrap)?;
+            ws.write_string_with_format(row, 2, &*cell(idea.owner.map_or("", org_name)), &wrap)?;
+            ws.write_string_with_format(row, 3, &*cell(&idea.next_step), &wrap)?;
             if let Some(due) = idea.due {
                 ws.write_date_with_format(row, 4, due, &date)?;
             }
             ws.write_number(row, 5, f64::from(idea.votes))?;
             let cluster = idea
                 .cluster
-                .and_then(|c| session.cluster(c))
-                .map_or("", |c| c.name.as_str());
-            ws.write_string_with_format(row, 6, cluster, &wrap)?;
+                .and_then(|c| clusters.get(&c).copied())
+                .unwrap_or("");
+            ws.write_string_with_format(row, 6, &*cell(cluster), &wrap)?;
             let category = idea
                 .category
                 .as_deref()
                 .and_then(|k| session.category(k))
                 .map_or("", |c| c.label(session.info.language));
-            ws.write_string_with_format(row, 7, category, &wrap)?;
+            ws.write_string_with_format(row, 7, &*cell(category), &wrap)?;
             ws.write_string(
                 row,
                 8,
                 idea.kind.map_or("", |k| k.label(session.info.language)),
             )?;
-            ws.write_string_with_format(row, 9, &idea.description, &wrap)?;
+            ws.write_string_with_format(row, 9, &*cell(&idea.description), &wrap)?;
         }
         finish_sheet(ws, ideas.len(), columns.len())?;
     }
@@ -125,13 +165,10 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
     headers(ws, &columns, &bold)?;
     for (n, o) in session.organisations.iter().enumerate() {
         let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
-        let table = o
-            .table
-            .and_then(|t| session.table(t))
-            .map_or("", |t| t.name.as_str());
+        let table = o.table.and_then(|t| tables.get(&t).copied()).unwrap_or("");
         let rest = [table, o.attendance.label(session.info.language)];
         for (col, text) in o.identity_fields().into_iter().chain(rest).enumerate() {
-            ws.write_string(row, u16::try_from(col).unwrap_or(0), text)?;
+            ws.write_string(row, u16::try_from(col).unwrap_or(0), &*cell(text))?;
         }
     }
     finish_sheet(ws, session.organisations.len(), columns.len())?;
@@ -167,7 +204,7 @@ pub fn write_xlsx(session: &Session, path: &Path) -> Result<(), XlsxError> {
         .into_iter()
         .enumerate()
         {
-            ws.write_string(row, u16::try_from(col).unwrap_or(0), text)?;
+            ws.write_string(row, u16::try_from(col).unwrap_or(0), &*cell(text))?;
         }
     }
     finish_sheet(ws, session.fiches.len(), columns.len())?;

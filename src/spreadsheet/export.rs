@@ -1,10 +1,13 @@
 //! CSV export in the import format: UTF-8 with BOM and `;` between fields, which Excel
 //! (French locale) and LibreOffice open as they are.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use uuid::Uuid;
+
 use super::import::{FICHE_COLUMNS, IDEA_COLUMNS, ORGANISATION_COLUMNS, column_keys};
-use crate::model::Session;
+use crate::model::{Session, Table};
 use crate::store::StoreError;
 use crate::store::atomic::write_atomically;
 
@@ -40,6 +43,56 @@ pub fn export_csv(session: &Session, folder: &Path) -> Result<Vec<PathBuf>, Stor
     Ok(written)
 }
 
+/// The names a row refers to by id, looked up once: a row costs the same in a session
+/// of any size.
+struct Names<'s> {
+    organisations: HashMap<Uuid, &'s str>,
+    tables: HashMap<Uuid, &'s Table>,
+    facilitators: HashMap<Uuid, &'s str>,
+    clusters: HashMap<Uuid, &'s str>,
+}
+
+impl<'s> Names<'s> {
+    fn of(session: &'s Session) -> Self {
+        Self {
+            organisations: session
+                .organisations
+                .iter()
+                .map(|o| (o.id, o.name.as_str()))
+                .collect(),
+            tables: session.tables.iter().map(|t| (t.id, t)).collect(),
+            facilitators: session
+                .facilitators
+                .iter()
+                .map(|f| (f.id, f.name.as_str()))
+                .collect(),
+            clusters: session
+                .clusters
+                .iter()
+                .map(|c| (c.id, c.name.as_str()))
+                .collect(),
+        }
+    }
+
+    fn organisation(&self, id: Uuid) -> &'s str {
+        self.organisations.get(&id).copied().unwrap_or("")
+    }
+
+    fn table(&self, id: Option<Uuid>) -> Option<&'s Table> {
+        id.and_then(|t| self.tables.get(&t).copied())
+    }
+
+    fn facilitator(&self, id: Option<Uuid>) -> &'s str {
+        id.and_then(|f| self.facilitators.get(&f).copied())
+            .unwrap_or("")
+    }
+
+    fn cluster(&self, id: Option<Uuid>) -> &'s str {
+        id.and_then(|c| self.clusters.get(&c).copied())
+            .unwrap_or("")
+    }
+}
+
 fn writer() -> csv::Writer<Vec<u8>> {
     let mut bytes = Vec::new();
     bytes.extend_from_slice(b"\xEF\xBB\xBF");
@@ -58,12 +111,10 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
 fn organisations(session: &Session) -> anyhow::Result<Vec<u8>> {
     let mut w = writer();
     w.write_record(column_keys(ORGANISATION_COLUMNS))?;
+    let names = Names::of(session);
     for o in &session.organisations {
-        let table = o.table.and_then(|t| session.table(t));
-        let facilitator = table
-            .and_then(|t| t.facilitator)
-            .and_then(|f| session.facilitator(f))
-            .map_or("", |f| f.name.as_str());
+        let table = names.table(o.table);
+        let facilitator = names.facilitator(table.and_then(|t| t.facilitator));
         let rest = [
             table.map_or("", |t| t.name.as_str()),
             facilitator,
@@ -77,10 +128,9 @@ fn organisations(session: &Session) -> anyhow::Result<Vec<u8>> {
 fn fiches(session: &Session) -> anyhow::Result<Vec<u8>> {
     let mut w = writer();
     w.write_record(column_keys(FICHE_COLUMNS))?;
+    let names = Names::of(session);
     for f in &session.fiches {
-        let organisation = session
-            .organisation(f.organisation)
-            .map_or("", |o| o.name.as_str());
+        let organisation = names.organisation(f.organisation);
         w.write_record([
             organisation,
             f.direction.key(),
@@ -98,7 +148,8 @@ fn fiches(session: &Session) -> anyhow::Result<Vec<u8>> {
 fn ideas(session: &Session) -> anyhow::Result<Vec<u8>> {
     let mut w = writer();
     w.write_record(column_keys(IDEA_COLUMNS))?;
-    let org_name = |id| session.organisation(id).map_or("", |o| o.name.as_str());
+    let names = Names::of(session);
+    let org_name = |id| names.organisation(id);
     for i in &session.ideas {
         let organisations: Vec<&str> = i.organisations.iter().map(|&id| org_name(id)).collect();
         w.write_record([
@@ -107,17 +158,11 @@ fn ideas(session: &Session) -> anyhow::Result<Vec<u8>> {
             i.kind.map_or("", |k| k.key()),
             i.category.as_deref().unwrap_or(""),
             &organisations.join("|"),
-            i.table
-                .and_then(|t| session.table(t))
-                .map_or("", |t| t.name.as_str()),
-            i.facilitator
-                .and_then(|f| session.facilitator(f))
-                .map_or("", |f| f.name.as_str()),
+            names.table(i.table).map_or("", |t| t.name.as_str()),
+            names.facilitator(i.facilitator),
             &i.votes.to_string(),
             i.status.key(),
-            i.cluster
-                .and_then(|c| session.cluster(c))
-                .map_or("", |c| c.name.as_str()),
+            names.cluster(i.cluster),
             &i.next_step,
             i.owner.map_or("", org_name),
             &i.due.map(|d| d.to_string()).unwrap_or_default(),

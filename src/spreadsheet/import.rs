@@ -1,12 +1,12 @@
 //! Turning spreadsheets into an [`ImportBatch`]: all rows or none.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use uuid::Uuid;
 
 use super::read::{CsvRow, CsvTable, column_letter, parse_csv, read_csv};
-use super::{ImportError, ImportProblem};
+use super::{BadRows, ImportError, ImportProblem};
 use crate::i18n::{fill, words};
 use crate::model::text::{fold, fold_header};
 use crate::model::{
@@ -364,11 +364,17 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
         .map(|(kind, name, id)| ((kind, fold(name)), id))
         .collect();
 
-    // The line naming each new table's facilitator, and tables of the session already noted.
+    // Every lookup a row makes is in a map built once: an import stays linear in its
+    // rows, however many the session and the files have.
+    // The session's tables, the place of each new table in the batch, the line naming
+    // each new table's facilitator, and the tables of the session already noted.
+    let session_tables: HashMap<Uuid, &Table> = session.tables.iter().map(|t| (t.id, t)).collect();
+    let mut new_tables: HashMap<Uuid, usize> = HashMap::new();
     let mut table_facilitator_lines: HashMap<Uuid, u64> = HashMap::new();
-    let mut noted_tables: Vec<Uuid> = Vec::new();
+    let mut noted_tables: HashSet<Uuid> = HashSet::new();
+    let categories = Categories::of(session);
     // Every bad row is reported at once; nothing is imported while there is one.
-    let mut bad_rows: Vec<ImportError> = Vec::new();
+    let mut bad_rows = BadRows::default();
     if let Some(source) = organisations {
         let table = source.read(ORGANISATION_COLUMNS)?;
         let columns = report.columns_of(
@@ -403,7 +409,13 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
                     parse_attendance(columns.get(row, "attendance")).ok_or_else(|| {
                         columns.error(row, "attendance", ImportProblem::BadAttendance)
                     })?;
+                let tables_before = report.batch.tables.len();
                 org.table = table_id(columns.get(row, "table"), &mut names, &mut report.batch);
+                if let Some(table) = org.table
+                    && report.batch.tables.len() > tables_before
+                {
+                    new_tables.insert(table, tables_before);
+                }
                 let facilitator = columns.get(row, "table_facilitator");
                 if !facilitator.is_empty() {
                     let Some(table) = org.table else {
@@ -414,7 +426,10 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
                         ));
                     };
                     let facilitator = facilitator_id(facilitator, &mut names, &mut report.batch);
-                    if let Some(new) = report.batch.tables.iter_mut().find(|t| t.id == table) {
+                    let new = new_tables
+                        .get(&table)
+                        .and_then(|&i| report.batch.tables.get_mut(i));
+                    if let Some(new) = new {
                         match table_facilitator_lines.get(&table) {
                             Some(line) if new.facilitator != facilitator => {
                                 return Err(columns.error(
@@ -432,11 +447,10 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
                                 table_facilitator_lines.insert(table, row.line);
                             }
                         }
-                    } else if let Some(existing) = session.table(table)
+                    } else if let Some(existing) = session_tables.get(&table)
                         && existing.facilitator != facilitator
-                        && !noted_tables.contains(&table)
+                        && noted_tables.insert(table)
                     {
-                        noted_tables.push(table);
                         report.notes.push(fill(
                             w.errors.import_table_kept,
                             &[
@@ -465,8 +479,9 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
                 let organisation = organisation_id(&columns, row, "organisation", &names)?;
                 let direction = parse_direction(columns.required(row, "direction")?)
                     .ok_or_else(|| columns.error(row, "direction", ImportProblem::BadDirection))?;
-                let category = category_key(session, columns.required(row, "category")?)
-                    .ok_or_else(|| columns.error(row, "category", categories_hint(session)))?;
+                let category = categories
+                    .key(columns.required(row, "category")?)
+                    .ok_or_else(|| columns.error(row, "category", categories.hint()))?;
                 let resource = columns.required(row, "resource")?;
                 let mut fiche = Fiche::new(organisation, direction, category, resource);
                 fiche.quantity = columns.get(row, "quantity").to_owned();
@@ -499,10 +514,12 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
                     }
                     let category = columns.get(row, "category");
                     if !category.is_empty() {
-                        idea.category = Some(category_key(session, category).ok_or_else(|| {
-                            columns.error(row, "category", categories_hint(session))
-                        })?);
+                        idea.category =
+                            Some(categories.key(category).ok_or_else(|| {
+                                columns.error(row, "category", categories.hint())
+                            })?);
                     }
+                    let mut involved = HashSet::new();
                     for name in columns
                         .get(row, "organisations")
                         .split('|')
@@ -518,7 +535,7 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
                                 },
                             ));
                         };
-                        if !idea.organisations.contains(id) {
+                        if involved.insert(*id) {
                             idea.organisations.push(*id);
                         }
                     }
@@ -556,7 +573,7 @@ fn plan(session: &Session, sources: [Option<Source>; 3]) -> Result<ImportReport,
             }
         }
     }
-    match ImportError::of_rows(bad_rows) {
+    match bad_rows.into_error() {
         Some(error) => Err(error),
         None => Ok(report),
     }
@@ -592,10 +609,28 @@ fn note(table: &CsvTable, ignored: &[String], what: &str, language: Language) ->
             crate::i18n::counts(language)
                 .import_ignored_columns
                 .form(language, ignored.len()),
-            &[("n", &ignored.len()), ("columns", &ignored.join(", "))],
+            &[("n", &ignored.len()), ("columns", &listed(ignored))],
         ));
     }
     note
+}
+
+/// How many ignored columns a note names before it only counts them.
+const IGNORED_COLUMNS_NAMED: usize = 20;
+
+/// The first [`IGNORED_COLUMNS_NAMED`] of `names`, then "…" when there are more: a
+/// header of a million columns makes a note of one line, not of megabytes.
+fn listed(names: &[String]) -> String {
+    let mut text = names
+        .iter()
+        .take(IGNORED_COLUMNS_NAMED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > IGNORED_COLUMNS_NAMED {
+        text.push_str(", …");
+    }
+    text
 }
 
 fn organisation_id(
@@ -677,43 +712,59 @@ fn known_or_new(
     *names.entry((kind, fold(name))).or_insert_with(create)
 }
 
-/// The key of the category `value` names: its key, either label, or the first word of
-/// a label ("équipements" for "Équipements et matériel"), ignoring case, accents and a
-/// plural's final s or x.
-fn category_key(session: &Session, value: &str) -> Option<String> {
-    fn singular(folded: String) -> String {
-        match folded.strip_suffix(['s', 'x']) {
-            Some(stem) if stem.len() > 2 => stem.to_owned(),
-            _ => folded,
-        }
-    }
-    let wanted = singular(fold(value));
-    let first_word = |label: &str| fold(label).split(' ').next().unwrap_or_default().to_owned();
-    session
-        .categories
-        .iter()
-        .find(|c| {
-            [
+/// The session's categories, by every name a file may give them.
+struct Categories {
+    /// Each name, folded and singular, with the key of the first category it names.
+    keys: HashMap<String, String>,
+    /// What an unknown category's message lists.
+    hint: Vec<String>,
+}
+
+impl Categories {
+    /// A category is named by its key, either label, or the first word of a label
+    /// ("équipements" for "Équipements et matériel"), ignoring case, accents and a
+    /// plural's final s or x.
+    fn of(session: &Session) -> Self {
+        let language = session.info.language;
+        let first_word = |label: &str| fold(label).split(' ').next().unwrap_or_default().to_owned();
+        let mut keys = HashMap::new();
+        for c in &session.categories {
+            for name in [
                 fold(&c.key),
                 fold(&c.label_fr),
                 fold(&c.label_en),
                 first_word(&c.label_fr),
                 first_word(&c.label_en),
-            ]
-            .into_iter()
-            .any(|name| singular(name) == wanted)
-        })
-        .map(|c| c.key.clone())
-}
-
-fn categories_hint(session: &Session) -> ImportProblem {
-    let language = session.info.language;
-    ImportProblem::UnknownCategory {
-        categories: session
+            ] {
+                keys.entry(singular(name)).or_insert_with(|| c.key.clone());
+            }
+        }
+        let hint = session
             .categories
             .iter()
             .map(|c| format!("{} ({})", c.key, c.label(language)))
-            .collect(),
+            .collect();
+        Self { keys, hint }
+    }
+
+    /// The key of the category `value` names.
+    fn key(&self, value: &str) -> Option<String> {
+        self.keys.get(&singular(fold(value))).cloned()
+    }
+
+    /// The problem of a category none of them is.
+    fn hint(&self) -> ImportProblem {
+        ImportProblem::UnknownCategory {
+            categories: self.hint.clone(),
+        }
+    }
+}
+
+/// A folded name without a plural's final s or x ("equipements" → "equipement").
+fn singular(folded: String) -> String {
+    match folded.strip_suffix(['s', 'x']) {
+        Some(stem) if stem.len() > 2 => stem.to_owned(),
+        _ => folded,
     }
 }
 

@@ -40,6 +40,35 @@ pub struct OtherBadRows {
 /// How many bad rows an import's message lists before it only counts them.
 pub const BAD_ROWS_SHOWN: usize = 20;
 
+/// The bad rows of an import as they are found: the first [`BAD_ROWS_SHOWN`] kept, the
+/// others only counted, so that a file of a million bad rows holds no million errors.
+#[derive(Debug, Default)]
+pub(crate) struct BadRows {
+    listed: Vec<ImportError>,
+    not_listed: usize,
+}
+
+impl BadRows {
+    pub(crate) fn push(&mut self, error: ImportError) {
+        if self.listed.len() < BAD_ROWS_SHOWN {
+            self.listed.push(error);
+        } else {
+            self.not_listed += 1;
+        }
+    }
+
+    /// The first bad row, carrying the others; `None` when there was none.
+    pub(crate) fn into_error(self) -> Option<ImportError> {
+        let mut errors = self.listed.into_iter();
+        let mut first = errors.next()?;
+        first.others = Box::new(OtherBadRows {
+            listed: errors.collect(),
+            not_listed: self.not_listed,
+        });
+        Some(first)
+    }
+}
+
 /// What is wrong in an imported file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportProblem {
@@ -50,6 +79,11 @@ pub enum ImportProblem {
     /// A quoted field opened on this row is never closed: the rest of the file would be
     /// read as one field.
     UnterminatedQuote,
+    /// A cell is longer than [`read::MAX_CELL_CHARS`], the most an Excel cell holds: a
+    /// misplaced quote may have swallowed the lines after it.
+    CellTooLong {
+        limit: usize,
+    },
     /// A row has more fields than the header has columns.
     TooManyFields {
         width: usize,
@@ -116,14 +150,11 @@ impl ImportError {
     /// The first of `errors` (the bad rows of one import, in order), carrying the next
     /// ones up to [`BAD_ROWS_SHOWN`] and the count of the rest. `None` when there are none.
     pub fn of_rows(errors: Vec<ImportError>) -> Option<ImportError> {
-        let mut errors = errors.into_iter();
-        let mut first = errors.next()?;
-        let listed = errors.by_ref().take(BAD_ROWS_SHOWN - 1).collect();
-        first.others = Box::new(OtherBadRows {
-            listed,
-            not_listed: errors.count(),
-        });
-        Some(first)
+        let mut rows = BadRows::default();
+        for error in errors {
+            rows.push(error);
+        }
+        rows.into_error()
     }
 
     /// The message in `language`: the file, then the line, the column and the value
@@ -198,6 +229,9 @@ impl ImportProblem {
             ImportProblem::Empty => w.import_empty.to_owned(),
             ImportProblem::NotCsv => w.import_not_csv.to_owned(),
             ImportProblem::UnterminatedQuote => w.import_unterminated_quote.to_owned(),
+            ImportProblem::CellTooLong { limit } => {
+                fill(w.import_cell_too_long, &[("limit", limit)])
+            }
             ImportProblem::TooManyFields { width, delimiter } => {
                 let delimiter = if *delimiter == '\t' {
                     w.import_tab.to_owned()

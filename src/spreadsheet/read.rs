@@ -81,6 +81,20 @@ pub fn detect_delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| *d)
 }
 
+/// The most characters a cell may have: what an Excel cell holds. A longer one is
+/// refused with its line and column (a 50 MB cell comes from no spreadsheet).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The first cell of `record` longer than [`MAX_CELL_CHARS`]: its index and its start.
+fn too_long_cell(record: &csv::StringRecord) -> Option<(usize, String)> {
+    // A cell of at most MAX_CELL_CHARS bytes has at most as many characters.
+    record
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.len() > MAX_CELL_CHARS && f.chars().count() > MAX_CELL_CHARS)
+        .map(|(i, f)| (i, f.chars().take(81).collect()))
+}
+
 /// How many rows at the top may stand above the header row (a title, a date…).
 const HEADER_SEARCH_ROWS: usize = 10;
 
@@ -140,6 +154,26 @@ pub fn parse_csv(
             }
         }
         let line = record.position().map_or(0, |p| p.line());
+        if let Some((index, start)) = too_long_cell(&record) {
+            let header = header
+                .as_ref()
+                .and_then(|(_, headers)| headers.get(index))
+                .filter(|h| !h.is_empty());
+            let column = match header {
+                Some(header) => format!("{} ({header})", column_letter(index)),
+                None => column_letter(index),
+            };
+            return Err(ImportError {
+                others: Box::default(),
+                file: path.to_owned(),
+                line: Some(line),
+                column: Some(column),
+                value: Some(start),
+                problem: Box::new(ImportProblem::CellTooLong {
+                    limit: MAX_CELL_CHARS,
+                }),
+            });
+        }
         let fields: Vec<String> = record.iter().map(|f| f.trim().to_owned()).collect();
         index += 1;
         if fields.iter().all(String::is_empty) {

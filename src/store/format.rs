@@ -54,6 +54,31 @@ impl Envelope {
     }
 }
 
+/// A session file as [`Envelope`] writes it, borrowing the session: saving a large
+/// session does not copy it first.
+#[derive(Debug, Serialize)]
+pub struct EnvelopeRef<'a> {
+    pub format: &'a str,
+    pub version: u32,
+    pub session_id: Uuid,
+    pub saved_at: Timestamp,
+    pub app_version: &'a str,
+    pub session: &'a Session,
+}
+
+impl<'a> EnvelopeRef<'a> {
+    pub fn new(session: &'a Session) -> Self {
+        Self {
+            format: FORMAT_NAME,
+            version: FORMAT_VERSION,
+            session_id: session.id,
+            saved_at: Utc::now(),
+            app_version: env!("CARGO_PKG_VERSION"),
+            session,
+        }
+    }
+}
+
 /// The envelope of format version 1.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

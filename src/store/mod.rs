@@ -13,7 +13,7 @@ pub use autosave::{
     AutosaveStatus, Autosaver, Recovery, autosave_path, discard_autosave, find_recovery,
     untitled_autosave_path,
 };
-use format::{Envelope, EnvelopeV1, FORMAT_NAME, FORMAT_VERSION, Probe, migrate_v1};
+use format::{Envelope, EnvelopeRef, EnvelopeV1, FORMAT_NAME, FORMAT_VERSION, Probe, migrate_v1};
 
 use crate::i18n::{fill, io_problem, ron_problem, words};
 use crate::model::{Language, Session};
@@ -174,6 +174,16 @@ impl std::error::Error for StoreError {
     }
 }
 
+/// How deep brackets and parentheses may nest in a session file. A session nests about
+/// ten deep; a hostile file of a million `[` is refused at this depth, with its line,
+/// long before the parser's recursion would overflow the stack.
+pub const NESTING_LIMIT: usize = 128;
+
+/// The RON options session files are read and written with: [`NESTING_LIMIT`].
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(NESTING_LIMIT)
+}
+
 /// What [`load`] found besides the session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
@@ -209,12 +219,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
         path: path.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
-        cut_short: ends_at(text, e.span.start.line),
+        // Nesting too deep is said as it is, wherever it stops the parser.
+        cut_short: !matches!(e.code, ron::Error::ExceededRecursionLimit)
+            && ends_at(text, e.span.start.line),
         problem: e.code,
     };
     let probe = match quick_probe(text) {
         Some(probe) => probe,
-        None => ron::from_str::<Probe>(text).map_err(parse_error)?,
+        None => ron_options().from_str::<Probe>(text).map_err(parse_error)?,
     };
     if !probe.format.is_empty() && probe.format != FORMAT_NAME {
         return Err(StoreError::NotASession {
@@ -237,9 +249,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
         });
     }
     let envelope = match version {
-        1 => migrate_v1(ron::from_str::<EnvelopeV1>(text).map_err(parse_error)?),
+        1 => migrate_v1(
+            ron_options()
+                .from_str::<EnvelopeV1>(text)
+                .map_err(parse_error)?,
+        ),
         // Version 3 only added an optional field: a version 2 file reads as it is.
-        2 | FORMAT_VERSION => ron::from_str::<Envelope>(text).map_err(parse_error)?,
+        2 | FORMAT_VERSION => ron_options()
+            .from_str::<Envelope>(text)
+            .map_err(parse_error)?,
         other => {
             return Err(StoreError::NotASession {
                 path: path.to_owned(),
@@ -286,16 +304,16 @@ fn ends_at(text: &str, line: usize) -> bool {
 
 /// The text of a session file for `session`.
 pub fn to_ron(session: &Session) -> Result<String, StoreError> {
-    let envelope = Envelope::new(session.clone());
-    encode(&envelope)
+    encode(&EnvelopeRef::new(session))
 }
 
-fn encode(envelope: &Envelope) -> Result<String, StoreError> {
+fn encode(envelope: &EnvelopeRef) -> Result<String, StoreError> {
     let config = ron::ser::PrettyConfig::new()
         .indentor("  ")
         .escape_strings(false)
         .struct_names(false);
-    let mut text = ron::ser::to_string_pretty(envelope, config)
+    let mut text = ron_options()
+        .to_string_pretty(envelope, config)
         .map_err(|e| StoreError::Encode(e.to_string()))?;
     text.push('\n');
     Ok(text)
