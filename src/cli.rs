@@ -211,7 +211,10 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
         {
             return Err(Failure(fill(t.no_such_file, &[("file", &file.display())])));
         }
+        #[cfg(feature = "ui")]
         return crate::ui::run(cli.file).map_err(|e| Failure(e.to_string()));
+        #[cfg(not(feature = "ui"))]
+        return Err(Failure(t.no_window.to_owned()));
     };
     match command {
         Command::New {

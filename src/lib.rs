@@ -5,7 +5,8 @@
 //! - [`store`]: session files that never lose a workshop (atomic writes, backups,
 //!   autosave, recovery, format migrations);
 //! - [`spreadsheet`]: CSV import and export as Excel and LibreOffice write them;
-//! - [`cli`]: the command line.
+//! - [`cli`]: the command line;
+//! - `ui` (the default `ui` feature): the desktop app.
 
 pub mod cli;
 pub mod example;
@@ -17,4 +18,5 @@ pub mod spreadsheet;
 pub mod store;
 pub mod synthetic;
 pub mod theme;
+#[cfg(feature = "ui")]
 pub mod ui;

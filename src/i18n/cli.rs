@@ -24,6 +24,7 @@ catalogue! {
             imported: "importé dans {file} : {organisations}, {fiches}, {ideas} (créé : {tables}, {facilitators}, {clusters})", "imported into {file}: {organisations}, {fiches}, {ideas} (created: {tables}, {facilitators}, {clusters})";
             nothing_to_merge: "rien à fusionner", "nothing to merge";
             conflict: "conflit : {conflict}", "conflict: {conflict}";
+            no_window: "cette version de synergies est construite sans fenêtre : donnez une commande (synergies --help)", "this build of synergies has no window: give a command (synergies --help)";
             dry_run: "(essai : rien n'a été écrit)", "(dry run: nothing was written)";
             nothing_was_merged: "{error} Rien n'a été fusionné.", "{error} Nothing was merged.";
             merged: "fusionné dans {file} : {files} ({ideas})", "merged into {file}: {files} ({ideas})";
