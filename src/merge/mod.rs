@@ -234,7 +234,9 @@ fn versions<T: Clone + Serialize + InRecord>(
 }
 
 /// What the merge needs to know of an entity kind.
-trait Mergeable: Entity + InRecord + Serialize + serde::de::DeserializeOwned + Clone {
+trait Mergeable:
+    Entity + InRecord + Serialize + serde::de::DeserializeOwned + Clone + PartialEq
+{
     const KIND: EntityKind;
     const KEY: &'static str;
     fn label(&self) -> String;
@@ -597,9 +599,12 @@ fn merge_kind<T: Mergeable>(
     for mut v in versions {
         let id = v.item.id();
         let canonical = *own.get(&id).unwrap_or(&id);
+        let before = v.item.clone();
         v.item.remap(aliases);
         v.item.set_id(canonical);
-        v.text = ron::to_string(&v.item).unwrap_or_default();
+        if v.item != before {
+            v.text = ron::to_string(&v.item).unwrap_or_default();
+        }
         groups.entry(canonical).or_default().push(v);
     }
     let base_by_id: HashMap<Uuid, &T> = base_items.iter().map(|b| (b.id(), b)).collect();
@@ -631,8 +636,23 @@ fn merge_kind<T: Mergeable>(
             what,
         };
         let base = base_by_id.get(&id).copied();
-        let Some(m) = merge_fields(&group, baseline) else {
+        // Versions alike in every way, dated field by field, are the merge of themselves.
+        let Some(first) = group.first() else {
             continue;
+        };
+        let alike = group.iter().all(|v| v.text == first.text)
+            && (!first.item.clocks().is_empty() || first.item.modified() == first.item.created());
+        let m = if alike {
+            FieldMerge {
+                item: first.item.clone(),
+                conflicts: Vec::new(),
+                winners: BTreeMap::new(),
+            }
+        } else {
+            let Some(m) = merge_fields(&group, baseline) else {
+                continue;
+            };
+            m
         };
         if let Some((at, source)) = deleted_at.get(&id) {
             // A change made after the deletion brings the entity back, with the later
