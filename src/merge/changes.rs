@@ -113,7 +113,12 @@ impl ValueNames {
         use serde_json::Value;
         let none = || words(language).merge.no_value.to_owned();
         let Some(value) = value else {
-            return none();
+            // A flag the file leaves out is off.
+            return if field == "hand_picked" {
+                words(language).merge.no.to_owned()
+            } else {
+                none()
+            };
         };
         let label = |v: &Value| -> Option<String> {
             let text = v.as_str()?;
