@@ -857,3 +857,47 @@ fn deleting_an_organisation_takes_its_references_along_in_the_merge() {
     assert!(!merged_idea.organisations.contains(&org_id));
     assert!(synergies::model::check::check(&report.merged).is_empty());
 }
+
+/// Found by the merge fuzz target: a laptop that triaged an idea and put it back as it
+/// was, within one second, while another triaged it too.
+#[test]
+fn a_change_undone_by_hand_on_one_laptop_merges_once() {
+    let mut lead = Session::new("Atelier");
+    lead.created = at(0);
+    lead.categories.clear();
+    for n in 1..=3 {
+        let mut table = synergies::model::Table::new(format!("Table {n}"));
+        table.created = at(0);
+        table.modified = at(0);
+        lead.tables.push(table);
+    }
+    let mut idea = Idea::new("Idée 0");
+    idea.created = at(0);
+    idea.modified = at(0);
+    lead.ideas.push(idea);
+    let id = lead.ideas[0].id;
+    let copies = table_copies(&lead, "atelier", at(1));
+    let mut a = Workshop::new(copies[0].1.clone());
+    let mut b = Workshop::new(copies[1].1.clone());
+    let triage = |status| Action::SetStatus {
+        ideas: vec![id],
+        status,
+    };
+    b.apply_at(triage(Status::ToDeepen), at(2))
+        .expect("triaged");
+    a.apply_at(triage(Status::ToDeepen), at(257))
+        .expect("triaged");
+    a.apply_at(triage(Status::Proposed), at(257))
+        .expect("put back");
+    let (a, b) = (a.session().clone(), b.session().clone());
+    let once = merge(
+        &lead,
+        "atelier.ron",
+        &[input("a", &a), input("b", &b)],
+        false,
+    )
+    .expect("merges");
+    let twice = merge(&once.merged, "atelier.ron", &[input("a", &a)], false).expect("merges");
+    assert_eq!(twice.merged, once.merged);
+    assert!(twice.is_empty(), "{}", twice.summary(Language::En));
+}

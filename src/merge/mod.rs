@@ -462,7 +462,12 @@ fn merge_fields<T: Mergeable>(
     let created = group.iter().map(|v| v.item.created()).min()?;
     let values: Vec<BTreeMap<String, serde_json::Value>> =
         group.iter().map(|v| field_values(&v.item)).collect();
-    let fields: BTreeSet<&String> = values.iter().flat_map(|v| v.keys()).collect();
+    // A field the file leaves out (a flag that is off) may still have a clock.
+    let fields: BTreeSet<&String> = values
+        .iter()
+        .flat_map(|v| v.keys())
+        .chain(group.iter().flat_map(|v| v.item.clocks().keys()))
+        .collect();
     let mut object = match serde_json::to_value(&latest.item) {
         Ok(serde_json::Value::Object(object)) => object,
         _ => return None,
