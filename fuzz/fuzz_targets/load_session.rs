@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
                 return;
             };
             let again = store::parse(path, text.as_bytes()).expect("a saved session loads");
-            assert_eq!(again.session, loaded.session, "saved and loaded back the same");
+            assert_eq!(
+                again.session, loaded.session,
+                "saved and loaded back the same"
+            );
         }
     }
 });
