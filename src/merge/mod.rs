@@ -204,8 +204,16 @@ impl std::error::Error for MergeError {}
 struct Version<T> {
     source: String,
     item: T,
-    /// The entity's text, to compare versions and break ties the same way every time.
-    text: String,
+    /// The entity's text, to break ties the same way every time: written when first
+    /// needed (most versions never tie).
+    text: std::cell::OnceCell<String>,
+}
+
+impl<T: Serialize> Version<T> {
+    fn text(&self) -> &str {
+        self.text
+            .get_or_init(|| ron::to_string(&self.item).unwrap_or_default())
+    }
 }
 
 /// Every version of the entities of one kind: in each file's list, and as each file's
@@ -227,7 +235,7 @@ fn versions<T: Clone + Serialize + InRecord>(
                 .map(move |item| Version {
                     source: (*source).to_owned(),
                     item: item.clone(),
-                    text: ron::to_string(item).unwrap_or_default(),
+                    text: std::cell::OnceCell::new(),
                 })
         })
         .collect()
@@ -372,7 +380,7 @@ fn unify_by_name<T: Mergeable>(
     for v in versions {
         let id = v.item.id();
         let newer = latest.get(&id).is_none_or(|current| {
-            (v.item.modified(), &v.text) > (current.item.modified(), &current.text)
+            (v.item.modified(), v.text()) > (current.item.modified(), current.text())
         });
         if newer {
             latest.insert(id, v);
@@ -458,7 +466,7 @@ fn merge_fields<T: Mergeable>(
 ) -> Option<FieldMerge<T>> {
     let latest = group
         .iter()
-        .max_by(|a, b| (a.item.modified(), &a.text).cmp(&(b.item.modified(), &b.text)))?;
+        .max_by(|a, b| (a.item.modified(), a.text()).cmp(&(b.item.modified(), b.text())))?;
     let created = group.iter().map(|v| v.item.created()).min()?;
     let values: Vec<BTreeMap<String, serde_json::Value>> =
         group.iter().map(|v| field_values(&v.item)).collect();
@@ -608,7 +616,7 @@ fn merge_kind<T: Mergeable>(
         v.item.remap(aliases);
         v.item.set_id(canonical);
         if v.item != before {
-            v.text = ron::to_string(&v.item).unwrap_or_default();
+            v.text = std::cell::OnceCell::new();
         }
         groups.entry(canonical).or_default().push(v);
     }
@@ -645,7 +653,7 @@ fn merge_kind<T: Mergeable>(
         let Some(first) = group.first() else {
             continue;
         };
-        let alike = group.iter().all(|v| v.text == first.text)
+        let alike = group.iter().all(|v| v.item == first.item)
             && (!first.item.clocks().is_empty() || first.item.modified() == first.item.created());
         let m = if alike {
             FieldMerge {
