@@ -690,21 +690,7 @@ fn another_sessions_file_needs_the_users_word() {
     {
         let pending = h.state().pending_merge.as_ref().expect("a summary");
         assert!(pending.report.is_some(), "{:?}", pending.problem);
-        let report = pending.report.as_ref().expect("a report");
-        eprintln!(
-            "SUMMARY {} conflicts {}",
-            report.summary(Language::Fr),
-            report.conflicts.len()
-        );
     }
-    h.get_by_label("Fusionner").hover();
-    h.run();
-    eprintln!("HOVERED {:?}", h.ctx.pointer_hover_pos());
-    eprintln!(
-        "LAYER {:?}",
-        h.ctx
-            .layer_id_at(h.get_by_label("Fusionner").rect().center())
-    );
     h.get_by_label("Fusionner").click();
     h.run();
     assert!(
