@@ -86,6 +86,17 @@ pub enum Command {
         /// The folder to write them into (created if needed).
         folder: PathBuf,
     },
+    /// Suggest, for each need, the offers of other organisations that may serve it,
+    /// with the reason; and the resources three or more organisations share.
+    Suggest {
+        file: PathBuf,
+        /// One JSON object instead of sentences.
+        #[arg(long)]
+        json: bool,
+        /// A thesaurus CSV to use instead of the user's (or the shipped) one.
+        #[arg(long, value_name = "CSV")]
+        thesaurus: Option<PathBuf>,
+    },
     /// Write the synthesis as a PDF (in the session's language).
     Report {
         file: PathBuf,
@@ -360,6 +371,30 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
                 .map_err(|e| Failure(e.message(language)))?;
             for path in written {
                 writeln!(out, "{}", fill(w.cli.wrote, &[("file", &path.display())]))?;
+            }
+        }
+        Command::Suggest {
+            file,
+            json,
+            thesaurus,
+        } => {
+            let session = store::load(&file)?.session;
+            let thesaurus = match thesaurus {
+                Some(path) => crate::matching::Thesaurus::load(&path),
+                None => crate::matching::thesaurus::for_user().map(|(t, _)| t),
+            }
+            .map_err(|e| Failure(e.message(session.info.language)))?;
+            let found = crate::matching::Matcher::new(thesaurus).suggest(&session);
+            if json {
+                let value = crate::matching::to_json(&session, &found);
+                let text = serde_json::to_string_pretty(&value)
+                    .map_err(|e| Failure::from(io::Error::other(e)))?;
+                writeln!(out, "{text}")?;
+            } else {
+                writeln!(out, "{}", heading(&session))?;
+                for line in crate::matching::lines(&session, &found) {
+                    writeln!(out, "{line}")?;
+                }
             }
         }
         Command::Report { file, output } => {

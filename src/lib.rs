@@ -5,12 +5,14 @@
 //! - [`store`]: session files that never lose a workshop (atomic writes, backups,
 //!   autosave, recovery, format migrations);
 //! - [`spreadsheet`]: CSV import and export as Excel and LibreOffice write them;
+//! - [`matching`]: have/need suggestions, explained, from a thesaurus of resources;
 //! - [`cli`]: the command line;
 //! - `ui` (the default `ui` feature): the desktop app.
 
 pub mod cli;
 pub mod example;
 pub mod i18n;
+pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod report;

@@ -2,8 +2,8 @@
 //! nested in [`Words`].
 
 use super::{
-    CheckWords, CliWords, CommandWords, CountWords, ErrorWords, MergeWords, ModelWords,
-    ReportWords, WorkbookWords, catalogue,
+    CheckWords, CliWords, CommandWords, CountWords, ErrorWords, MatchingWords, MergeWords,
+    ModelWords, ReportWords, WorkbookWords, catalogue,
 };
 
 catalogue! {
@@ -215,6 +215,21 @@ catalogue! {
             edit_fiche: "Modifier la fiche", "Edit the resource sheet";
             select_a_fiche: "Sélectionnez une fiche pour la modifier.", "Select a resource sheet to edit it.";
             saved_as_you_go: "Chaque champ est enregistré dès que vous le quittez.", "Each field is saved as soon as you leave it.";
+            suggestions_title: "Suggestions", "Suggestions";
+            suggestions_all: "Suggestions pour toutes les fiches", "Suggestions for every sheet";
+            suggestions_for: "Suggestions pour « {resource} »", "Suggestions for \"{resource}\"";
+            suggestions_none: "Aucune suggestion pour l'instant : elles viennent des offres et besoins des autres organisations.", "No suggestion yet: they come from the other organisations' offers and needs.";
+            suggestions_hint: "Des pistes à vérifier, pas des certitudes. {accept} en fait une idée, {dismiss} l'écarte, {next} et {previous} passent de l'une à l'autre.", "Hints to check, not certainties. {accept} makes one an idea, {dismiss} dismisses it, {next} and {previous} move between them.";
+            suggestions_draft_hint: "Entrée enregistre la fiche : ses suggestions restent ici, et {accept} en fait une idée.", "Enter saves the sheet: its suggestions stay here, and {accept} makes one an idea.";
+            suggestion_accept: "Créer l'idée", "Make it an idea";
+            suggestion_dismiss: "Écarter", "Dismiss";
+            suggestion_row: "{need_organisation} : {need}  ←  {offer_organisation} : {offer}", "{need_organisation}: {need}  ←  {offer_organisation}: {offer}";
+            suggestion_detail: "{reason} · score {score}", "{reason} · score {score}";
+            suggestion_accepted: "Idée créée : ", "Idea created: ";
+            mutualisations_title: "Mutualisations possibles", "Possible pooling";
+            thesaurus_shipped: "Thésaurus fourni ({n} entrées)", "Shipped thesaurus ({n} entries)";
+            thesaurus_user: "Thésaurus : {file} ({n} entrées)", "Thesaurus: {file} ({n} entries)";
+            thesaurus_opened: "Thésaurus ouvert dans votre éditeur ; il est relu dès qu'il est enregistré : ", "Thesaurus opened in your editor; it is read again as soon as it is saved: ";
         }
         areas {
             counts: CountWords;
@@ -223,6 +238,7 @@ catalogue! {
             report: ReportWords;
             workbook: WorkbookWords;
             merge: MergeWords;
+            matching: MatchingWords;
             errors: ErrorWords;
             cli: CliWords;
             check: CheckWords;

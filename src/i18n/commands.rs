@@ -67,6 +67,11 @@ catalogue! {
             timer_reset: "Minuteur : remettre à zéro", "Timer: reset";
             timer_longer: "Minuteur : une minute de plus", "Timer: one minute more";
             timer_shorter: "Minuteur : une minute de moins", "Timer: one minute less";
+            accept_suggestion: "Faire de la suggestion une idée", "Make the suggestion an idea";
+            dismiss_suggestion: "Écarter la suggestion", "Dismiss the suggestion";
+            next_suggestion: "Suggestion suivante", "Next suggestion";
+            previous_suggestion: "Suggestion précédente", "Previous suggestion";
+            edit_thesaurus: "Modifier le thésaurus des ressources", "Edit the resource thesaurus";
         }
     }
 }

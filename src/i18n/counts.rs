@@ -18,6 +18,9 @@ catalogue! {
             clusters: ("{n} regroupement", "{n} regroupements"), ("{n} cluster", "{n} clusters");
             categories: ("{n} catégorie", "{n} catégories"), ("{n} category", "{n} categories");
             votes: ("{n} vote", "{n} votes"), ("{n} vote", "{n} votes");
+            organisations_needing: ("{n} organisation a besoin de : {resource}", "{n} organisations ont besoin de : {resource}"), ("{n} organisation needs: {resource}", "{n} organisations need: {resource}");
+            organisations_offering: ("{n} organisation propose : {resource}", "{n} organisations proposent : {resource}"), ("{n} organisation offers: {resource}", "{n} organisations offer: {resource}");
+            dismissed_suggestions: ("{n} suggestion écartée", "{n} suggestions écartées"), ("{n} dismissed suggestion", "{n} dismissed suggestions");
             conflicts: ("{n} conflit", "{n} conflits"), ("{n} conflict", "{n} conflicts");
             files: ("{n} fichier", "{n} fichiers"), ("{n} file", "{n} files");
             pages: ("{n} page", "{n} pages"), ("{n} page", "{n} pages");

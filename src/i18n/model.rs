@@ -89,6 +89,7 @@ catalogue! {
             action_edit_cluster: "modifier un regroupement", "edit a cluster";
             action_dissolve_cluster: "dissoudre un regroupement", "dissolve a cluster";
             action_vote: "voter", "vote";
+            action_dismiss_suggestion: "écarter la suggestion", "dismiss the suggestion";
             action_edit_field: "modifier {field}", "edit {field}";
             action_edit_two_fields: "modifier {first} et {second}", "edit {first} and {second}";
 

@@ -160,6 +160,7 @@ fn kind_count(language: Language, key: &str) -> &'static Plural {
         "tables" => &n.tables,
         "facilitators" => &n.facilitators,
         "categories" => &n.categories,
+        "dismissed" => &n.dismissed_suggestions,
         _ => &crate::i18n::counts(language).details,
     }
 }
@@ -891,6 +892,27 @@ pub fn merge(
         })
         .filter(|d| !exists(&report.merged, d.kind, d.id))
         .collect();
+    // A suggestion dismissed on any laptop stays dismissed: the earliest dismissal of
+    // each is kept, whatever the order of the files.
+    let mut dismissed: BTreeMap<Vec<Uuid>, crate::model::Dismissal> = BTreeMap::new();
+    for d in sources.iter().flat_map(|(_, s)| s.dismissed.iter()) {
+        let earlier = dismissed
+            .get(&d.fiches)
+            .is_none_or(|kept| (d.at, &d.by) < (kept.at, &kept.by));
+        if earlier {
+            dismissed.insert(d.fiches.clone(), d.clone());
+        }
+    }
+    report.merged.dismissed = dismissed.into_values().collect();
+    let newly_dismissed = report
+        .merged
+        .dismissed
+        .iter()
+        .filter(|d| !base.dismissed.iter().any(|b| b.fiches == d.fiches))
+        .count();
+    if newly_dismissed > 0 {
+        report.added.insert("dismissed", newly_dismissed);
+    }
     drop_dangling_references(&mut report.merged);
     report.changed = &report.merged != base;
     if !report.changed {

@@ -115,6 +115,10 @@ pub enum Action {
         merged: Box<Session>,
         files: usize,
     },
+    /// Dismisses a have/need suggestion: the resource sheets it paired, in any order.
+    DismissSuggestion {
+        fiches: Vec<Uuid>,
+    },
     /// An update (`change`) that changes only `fields` of one entity: it does what
     /// `change` does, and is named after the fields ("modifier le titre").
     EditFields {
@@ -375,6 +379,7 @@ impl Action {
             Action::Merge { files, .. } => crate::i18n::counts(language)
                 .action_merge_files
                 .count(language, *files),
+            Action::DismissSuggestion { .. } => text(w.action_dismiss_suggestion),
             Action::Import(batch) => {
                 let n = batch.organisations.len() + batch.fiches.len() + batch.ideas.len();
                 crate::i18n::counts(language)
@@ -792,6 +797,19 @@ impl Action {
                 }
                 edits = change.plan(session, now)?;
             }
+            Action::DismissSuggestion { fiches } => {
+                let fiches = crate::matching::sorted(fiches.clone());
+                if fiches.len() < 2 || session.dismissed.iter().any(|d| d.fiches == fiches) {
+                    return Err(ActionError::Nothing);
+                }
+                let mut dismissed = session.dismissed.clone();
+                dismissed.push(crate::model::Dismissal {
+                    fiches,
+                    at: now,
+                    by: session.laptop_name(),
+                });
+                edits.push(Edit::Dismissed(dismissed));
+            }
             Action::Merge { merged, .. } => {
                 edits = diff(session, merged, now);
                 if edits.is_empty() {
@@ -925,6 +943,9 @@ fn diff(from: &Session, to: &Session, now: Timestamp) -> Vec<Edit> {
         &mut edits,
         &deleted_at,
     );
+    if from.dismissed != to.dismissed {
+        edits.push(Edit::Dismissed(to.dismissed.clone()));
+    }
     if edits.is_empty() && from.deleted == to.deleted {
         return edits;
     }

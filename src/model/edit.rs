@@ -156,6 +156,8 @@ pub enum Edit {
     Info(SessionInfo),
     /// Replaces the record of what was deleted (a merge's).
     Tombstones(Vec<Deletion>),
+    /// Replaces the list of dismissed suggestions.
+    Dismissed(Vec<super::entities::Dismissal>),
     /// Adds new entities at the end of their lists at once (an import): their ids are
     /// none of the session's, which the action checked, so nothing is searched. They are
     /// no longer recorded as deleted. Undone by [`Edit::Truncate`].
@@ -281,6 +283,10 @@ impl Edit {
             Edit::Tombstones(deleted) => Some(Edit::Tombstones(std::mem::replace(
                 &mut session.deleted,
                 deleted,
+            ))),
+            Edit::Dismissed(dismissed) => Some(Edit::Dismissed(std::mem::replace(
+                &mut session.dismissed,
+                dismissed,
             ))),
             Edit::Put { record, index } => {
                 // There again: no longer deleted (and deleted again by its undo).

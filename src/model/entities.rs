@@ -574,6 +574,19 @@ pub struct Deletion {
     pub last: Option<Box<super::edit::Record>>,
 }
 
+/// A have/need suggestion a facilitator dismissed: the resource sheets it paired (a need
+/// and an offer, or the sheets of a mutualisation), sorted. Merges keep every dismissal
+/// of every laptop.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Dismissal {
+    pub fiches: Vec<Uuid>,
+    /// When it was dismissed.
+    pub at: Timestamp,
+    /// Where: the table whose copy dismissed it, or empty for the lead's session.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+}
+
 /// One workshop ("atelier"): everything a session file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -601,6 +614,9 @@ pub struct Session {
     /// What was deleted, so that merges do not bring it back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<Deletion>,
+    /// Suggestions the facilitators dismissed, so that they stay dismissed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<Dismissal>,
 }
 
 impl Session {
@@ -627,6 +643,7 @@ impl Session {
             ideas: Vec::new(),
             clusters: Vec::new(),
             deleted: Vec::new(),
+            dismissed: Vec::new(),
         }
     }
 

@@ -14,8 +14,9 @@ mod workshop;
 pub use action::{Action, ActionError, ClusterTarget, Field, ImportBatch, TopVotedPlan};
 pub use edit::{Edit, EntityKind, InRecord, Lengths, Record};
 pub use entities::{
-    Attendance, Category, Cluster, Colour, Deletion, Direction, Entity, Facilitator, Fiche, Idea,
-    IdeaKind, Language, Organisation, Session, SessionInfo, Status, Table, TableCopy, Timestamp,
+    Attendance, Category, Cluster, Colour, Deletion, Direction, Dismissal, Entity, Facilitator,
+    Fiche, Idea, IdeaKind, Language, Organisation, Session, SessionInfo, Status, Table, TableCopy,
+    Timestamp,
 };
 pub use stats::Stats;
 pub use workshop::{UNDO_LIMIT, Workshop};
