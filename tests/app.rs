@@ -926,3 +926,147 @@ fn votes_typed_on_one_laptop_and_clicked_on_another_are_a_conflict_with_the_othe
     assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     assert!(report.is_empty(), "{}", report.summary(Language::Fr));
 }
+
+fn fiche_titled(app: &SynergiesApp, resource: &str) -> uuid::Uuid {
+    app.doc
+        .session()
+        .fiches
+        .iter()
+        .find(|f| f.resource == resource)
+        .map(|f| f.id)
+        .unwrap_or_else(|| panic!("no sheet {resource}"))
+}
+
+fn organisation_named(app: &SynergiesApp, name: &str) -> uuid::Uuid {
+    app.doc
+        .session()
+        .organisations
+        .iter()
+        .find(|o| o.name == name)
+        .map(|o| o.id)
+        .unwrap_or_else(|| panic!("no organisation {name}"))
+}
+
+#[test]
+fn suggestions_show_while_a_need_is_typed_and_ctrl_j_makes_the_idea_in_one_undo_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    let ideas_before = h.state().doc.session().ideas.len();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    type_text(&mut h, "brasserie");
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Tab);
+    press(&mut h, Key::ArrowRight); // a need
+    press(&mut h, Key::Tab);
+    press(&mut h, Key::Tab);
+    type_text(&mut h, "Cagettes");
+    // While typing: the sheet's suggestions, with their reasons, before it is saved.
+    assert!(
+        h.query_by_label_contains("Suggestions pour « Cagettes »")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Brasserie de la Gardonnette : Cagettes  ←  Ferme maraîchère des Coteaux : Cagettes et palettes bois")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("même ressource : cagettes")
+            .is_some()
+    );
+    press(&mut h, Key::Enter);
+    let need = fiche_titled(h.state(), "Cagettes");
+    let offer = fiche_titled(h.state(), "Cagettes et palettes bois");
+    // Saved: its suggestions stay, and one key makes the first an idea.
+    ctrl(&mut h, Key::J);
+    let app = h.state();
+    assert_eq!(app.doc.session().ideas.len(), ideas_before + 1);
+    let idea = idea_titled(
+        app,
+        "Cagettes et palettes bois de Ferme maraîchère des Coteaux pour Brasserie de la Gardonnette",
+    );
+    assert_eq!(
+        idea.organisations,
+        vec![
+            organisation_named(app, "Ferme maraîchère des Coteaux"),
+            organisation_named(app, "Brasserie de la Gardonnette")
+        ]
+    );
+    assert!(idea.fiches.contains(&need) && idea.fiches.contains(&offer));
+    assert!(idea.kind.is_some() && idea.category.is_some());
+    assert!(idea.description.contains("même ressource : cagettes"));
+    // The pair, now an idea, is no longer suggested.
+    assert!(
+        !h.state()
+            .suggestions
+            .found()
+            .pairs
+            .iter()
+            .any(|s| s.need == need && s.offer == offer)
+    );
+    // One undo step takes the idea back, and only it.
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().doc.session().ideas.len(), ideas_before);
+    assert!(h.state().doc.session().fiche(need).is_some());
+}
+
+#[test]
+fn a_suggestion_dismissed_in_fiches_stays_dismissed_after_saving_and_reopening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    ctrl(&mut h, Key::Num2);
+    assert!(
+        h.query_by_label_contains("Suggestions pour toutes les fiches")
+            .is_some()
+    );
+    let first = h
+        .state()
+        .suggestions
+        .focused()
+        .cloned()
+        .expect("the first is in focus");
+    // Alt+↓ then Alt+↑ walk the list and come back.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_ne!(h.state().suggestions.focused(), Some(&first));
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().suggestions.focused(), Some(&first));
+    let synergies::ui::SuggestionItem::Pair { need, offer } = first else {
+        panic!("pairs come first");
+    };
+    let count = |h: &Harness<SynergiesApp>| h.state().suggestions.found().pairs.len();
+    let before = count(&h);
+    ctrl(&mut h, Key::D);
+    assert_eq!(h.state().doc.session().dismissed.len(), 1);
+    assert_eq!(count(&h), before - 1);
+    // Undo brings it back, redo dismisses it again.
+    ctrl(&mut h, Key::Z);
+    assert_eq!(count(&h), before);
+    ctrl(&mut h, Key::Y);
+    assert_eq!(count(&h), before - 1);
+    // Clicking "Écarter" on a row dismisses that one.
+    h.query_all_by_label("Écarter")
+        .next()
+        .expect("a row")
+        .click();
+    h.run();
+    assert_eq!(h.state().doc.session().dismissed.len(), 2);
+    ctrl(&mut h, Key::S);
+    h.state_mut().close_document().expect("saved on close");
+
+    let path = dir.path().join("atelier.ron");
+    let (doc, _) = Document::open(&path).expect("opens");
+    let mut h = harness_on(SynergiesApp::with_document(doc, Preferences::default()));
+    ctrl(&mut h, Key::Num2);
+    assert_eq!(h.state().doc.session().dismissed.len(), 2);
+    assert_eq!(count(&h), before - 2);
+    assert!(
+        !h.state()
+            .suggestions
+            .found()
+            .pairs
+            .iter()
+            .any(|s| s.need == need && s.offer == offer)
+    );
+}

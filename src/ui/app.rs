@@ -16,7 +16,7 @@ use super::palette::Palette;
 use super::prefs::Preferences;
 use super::views::{
     BoardView, FicheCapture, FichesView, IdeaCapture, IdeasView, PreparationView, SelectionView,
-    SynthesisView, Timer, timer_ui,
+    SuggestionsPanel, SynthesisView, Timer, timer_ui,
 };
 use super::{Intent, View, ViewCtx, theme};
 use crate::model::{Language, Session};
@@ -66,6 +66,8 @@ pub struct SynergiesApp {
     /// The conflicts of the merges applied, each with "keep the other value".
     pub merge_conflicts: Vec<super::merging::LoggedConflict>,
     pub show_merge_log: bool,
+    /// Have/need suggestions, shared by Fiches and the new-sheet entry.
+    pub suggestions: SuggestionsPanel,
 }
 
 impl SynergiesApp {
@@ -77,6 +79,13 @@ impl SynergiesApp {
         let untitled_autosave = prefs.untitled_autosave.clone();
         let language = prefs.language;
         let mut app = Self::with_document(Document::untitled(Session::new("")), prefs);
+        // The user's own thesaurus, when they made one; a broken one is said, and the
+        // shipped one used meanwhile.
+        let (suggestions, problem) = SuggestionsPanel::for_user();
+        app.suggestions = suggestions;
+        if let Some(problem) = problem {
+            app.error(format!("{}{problem}", app.t().error));
+        }
         app.starting = Some(Task::spawn("start", move || {
             load_at_start(file, recent, untitled_autosave, language)
         }));
@@ -117,6 +126,7 @@ impl SynergiesApp {
             merge_log: Vec::new(),
             merge_conflicts: Vec::new(),
             show_merge_log: false,
+            suggestions: SuggestionsPanel::default(),
         }
     }
 
@@ -197,11 +207,13 @@ impl SynergiesApp {
             egui::Panel::top("capture").show(ui, |ui| self.capture.ui(ui, &mut cx));
         }
         if self.fiche_capture.open {
-            egui::Panel::top("fiche-capture").show(ui, |ui| self.fiche_capture.ui(ui, &mut cx));
+            egui::Panel::top("fiche-capture").show(ui, |ui| {
+                self.fiche_capture.ui(ui, &mut cx, &mut self.suggestions)
+            });
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Preparation => self.preparation.ui(ui, &mut cx),
-            View::Fiches => self.fiches.ui(ui, &mut cx),
+            View::Fiches => self.fiches.ui(ui, &mut cx, &mut self.suggestions),
             View::Ideas => self.ideas.ui(ui, &mut cx),
             View::Board => self.board.ui(ui, &mut cx),
             View::Selection => self.selection.ui(ui, &mut cx),

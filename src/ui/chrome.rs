@@ -121,6 +121,17 @@ impl SynergiesApp {
                     ],
                 );
                 ui.separator();
+                self.command_buttons(
+                    ui,
+                    &[
+                        Command::AcceptSuggestion,
+                        Command::DismissSuggestion,
+                        Command::NextSuggestion,
+                        Command::PreviousSuggestion,
+                        Command::EditThesaurus,
+                    ],
+                );
+                ui.separator();
                 self.command_buttons(ui, &[Command::OpenPalette]);
             });
             ui.menu_button(t.menu_view, |ui| {

@@ -94,6 +94,11 @@ pub enum Command {
     TimerReset,
     TimerLonger,
     TimerShorter,
+    AcceptSuggestion,
+    DismissSuggestion,
+    NextSuggestion,
+    PreviousSuggestion,
+    EditThesaurus,
 }
 
 /// What the app is doing now, as far as commands care: read once a frame.
@@ -118,6 +123,10 @@ pub struct CommandState {
     pub exporting: bool,
     /// Sessions in the recent list.
     pub recent: usize,
+    /// A have/need suggestion is in focus (in Fiches or the new-sheet entry).
+    pub suggestion_focus: bool,
+    /// Have/need suggestions are shown (in Fiches or the new-sheet entry).
+    pub suggestions_shown: bool,
 }
 
 /// Shortcuts with no modifier only act when no text field has the keyboard.
@@ -131,6 +140,10 @@ const fn ctrl(k: Key) -> KeyboardShortcut {
 
 const fn shift(k: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::SHIFT, k)
+}
+
+const fn alt(k: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::ALT, k)
 }
 
 const fn ctrl_shift(k: Key) -> KeyboardShortcut {
@@ -205,6 +218,11 @@ impl Command {
                 Command::TimerReset,
                 Command::TimerLonger,
                 Command::TimerShorter,
+                Command::AcceptSuggestion,
+                Command::DismissSuggestion,
+                Command::NextSuggestion,
+                Command::PreviousSuggestion,
+                Command::EditThesaurus,
             ]);
             all
         })
@@ -276,12 +294,17 @@ impl Command {
             Command::TimerReset => const { &[shift(Key::T)] },
             Command::TimerLonger => const { &[key(Key::CloseBracket)] },
             Command::TimerShorter => const { &[key(Key::OpenBracket)] },
+            Command::AcceptSuggestion => const { &[ctrl(Key::J)] },
+            Command::DismissSuggestion => const { &[ctrl(Key::D)] },
+            Command::NextSuggestion => const { &[alt(Key::ArrowDown)] },
+            Command::PreviousSuggestion => const { &[alt(Key::ArrowUp)] },
             Command::OpenRecent(_)
             | Command::ChooseImportFile(_)
             | Command::RunImport
             | Command::ToggleOpenAfterExport
             | Command::RecolourCluster(..)
-            | Command::MergeClusterInto { .. } => &[],
+            | Command::MergeClusterInto { .. }
+            | Command::EditThesaurus => &[],
         }
     }
 
@@ -339,6 +362,8 @@ impl Command {
             | Command::TriageImminent
             | Command::TriageDeepen
             | Command::TriageReset => on(View::Selection) && state.triage_focus,
+            Command::AcceptSuggestion | Command::DismissSuggestion => state.suggestion_focus,
+            Command::NextSuggestion | Command::PreviousSuggestion => state.suggestions_shown,
             _ => true,
         }
     }
@@ -410,6 +435,11 @@ impl Command {
             Command::TimerReset => w.timer_reset,
             Command::TimerLonger => w.timer_longer,
             Command::TimerShorter => w.timer_shorter,
+            Command::AcceptSuggestion => w.accept_suggestion,
+            Command::DismissSuggestion => w.dismiss_suggestion,
+            Command::NextSuggestion => w.next_suggestion,
+            Command::PreviousSuggestion => w.previous_suggestion,
+            Command::EditThesaurus => w.edit_thesaurus,
         }
     }
 

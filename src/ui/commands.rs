@@ -31,6 +31,8 @@ impl SynergiesApp {
             import_ready: self.import_files.iter().any(Option::is_some),
             exporting: self.exporting(),
             recent: self.prefs.recent.len(),
+            suggestion_focus: self.suggestions_visible() && self.suggestions.focused().is_some(),
+            suggestions_shown: self.suggestions_visible() && self.suggestions.any_shown(),
         }
     }
 
@@ -213,6 +215,56 @@ impl SynergiesApp {
             | Command::NextCluster
             | Command::Spotlight
             | Command::ToggleSelectedForB2b => self.view_command(ctx, &command),
+            Command::AcceptSuggestion
+            | Command::DismissSuggestion
+            | Command::NextSuggestion
+            | Command::PreviousSuggestion => self.suggestion_command(ctx, &command),
+            Command::EditThesaurus => self.edit_thesaurus(),
+        }
+    }
+
+    /// True when the suggestions panel is on screen: in Fiches, or under the new-sheet
+    /// entry.
+    fn suggestions_visible(&self) -> bool {
+        (self.view == View::Fiches && !self.presentation) || self.fiche_capture.open
+    }
+
+    /// A have/need suggestion command.
+    fn suggestion_command(&mut self, ctx: &egui::Context, command: &Command) {
+        let mut intents = Vec::new();
+        let mut cx = ViewCtx::new(
+            self.doc.session(),
+            self.doc.version(),
+            &mut self.prefs,
+            self.presentation,
+            &mut intents,
+        );
+        self.suggestions.on_command(command, &mut cx);
+        self.apply_list(ctx, intents);
+    }
+
+    /// Opens the user's copy of the thesaurus (made from the shipped one the first
+    /// time) in the system's editor; it is read again when saved.
+    fn edit_thesaurus(&mut self) {
+        let t = self.t();
+        let path = match crate::matching::thesaurus::make_user_copy() {
+            Ok(path) => path,
+            Err(e) => {
+                let problem = crate::i18n::io_problem(self.prefs.language, &e);
+                self.error(format!("{}{problem}", t.error));
+                return;
+            }
+        };
+        match crate::matching::Thesaurus::load(&path) {
+            Ok(thesaurus) => self.suggestions.use_thesaurus(thesaurus, path.clone()),
+            Err(e) => self.error(format!("{}{}", t.error, e.message(self.prefs.language))),
+        }
+        match open::that_detached(&path) {
+            Ok(()) => self.notify(format!("{}{}", t.thesaurus_opened, path.display())),
+            Err(e) => {
+                let problem = crate::i18n::io_problem(self.prefs.language, &e);
+                self.error(format!("{}{} : {problem}", t.error, path.display()));
+            }
         }
     }
 

@@ -38,6 +38,7 @@ pub use app::SynergiesApp;
 pub use command::{Command, CommandState, ImportSlot};
 pub use files::ExportKind;
 pub use merging::{PendingMerge, WATCH_SETTLE};
+pub use views::suggestions::{Item as SuggestionItem, SuggestionsPanel};
 pub use views::{View, WallMode};
 
 use crate::model::{Action, Language, Session};

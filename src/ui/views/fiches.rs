@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use uuid::Uuid;
 
 use super::draft::{Draft, FieldSpec, field_specs};
+use super::suggestions::{Scope, SuggestionsPanel};
 use super::table::{SortKey, TableSpec, TableState, sort_rows, sortable_table_ui};
 use crate::model::text::fold;
 use crate::model::{Action, Direction, Fiche, Field, Session};
@@ -88,7 +89,7 @@ impl FichesView {
         self.editing = id.and_then(|id| cx.session.fiche(id)).map(Draft::new);
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, suggestions: &mut SuggestionsPanel) {
         let t = cx.t;
         let session = cx.session;
         if self
@@ -109,6 +110,15 @@ impl FichesView {
             .resizable(true)
             .show(ui, |ui| self.organisations_ui(ui, cx));
         editor_panel_ui(ui, "fiche-editor", 360.0, |ui| self.editor_ui(ui, cx));
+        // The editing sheet's suggestions, or every sheet's.
+        let scope = match self.editing.as_ref().map(|d| d.base.id) {
+            Some(id) => Scope::Fiche(id),
+            None => Scope::All,
+        };
+        egui::Panel::bottom("fiche-suggestions")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| suggestions.ui(ui, cx, scope));
 
         let org = self.selected.and_then(|id| session.organisation(id));
         ui.horizontal(|ui| {

@@ -8,6 +8,7 @@ use crate::ui::widgets::choice_ui;
 use crate::ui::{Intent, ViewCtx};
 
 use super::*;
+use crate::ui::views::suggestions::{Scope, SuggestionsPanel};
 
 /// The new-resource-sheet entry.
 #[derive(Default)]
@@ -24,6 +25,11 @@ pub struct FicheCapture {
     focus_first: bool,
     /// `Esc` was pressed with text typed: the entry asks before closing.
     asking: bool,
+    /// The id the sheet being typed will have once saved (so that its suggestions
+    /// follow it).
+    draft_id: Option<Uuid>,
+    /// The sheet saved last from this entry, whose suggestions stay shown.
+    last_saved: Option<Uuid>,
 }
 
 impl FicheCapture {
@@ -35,7 +41,7 @@ impl FicheCapture {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, suggestions: &mut SuggestionsPanel) {
         let t = cx.t;
         let session = cx.session;
         let mut submit = false;
@@ -115,6 +121,43 @@ impl FicheCapture {
             }
         });
         finish_entry_ui(ui, cx, self, submit);
+        // What the sheet being typed may meet; once saved, what the saved one may.
+        let draft = self.draft(cx);
+        let scope = match (&draft, self.last_saved) {
+            (Some(draft), _) => Some(Scope::Draft(draft)),
+            (None, Some(saved)) if cx.session.fiche(saved).is_some() => Some(Scope::Fiche(saved)),
+            _ => None,
+        };
+        if let Some(scope) = scope {
+            ui.separator();
+            ui.allocate_ui(egui::vec2(ui.available_width(), 220.0), |ui| {
+                suggestions.ui(ui, cx, scope);
+            });
+        }
+    }
+
+    /// The sheet being typed, as it would be saved now (`None` before a resource and an
+    /// organisation are there).
+    fn draft(&mut self, cx: &ViewCtx) -> Option<Fiche> {
+        let organisation = self.organisation.first().copied()?;
+        if self.resource.trim().is_empty() {
+            return None;
+        }
+        let mut fiche = Fiche::new(
+            organisation,
+            self.direction.unwrap_or(Direction::Offer),
+            self.category_key(cx),
+            self.resource.trim(),
+        );
+        fiche.id = *self.draft_id.get_or_insert_with(Uuid::new_v4);
+        Some(fiche)
+    }
+
+    fn category_key(&self, cx: &ViewCtx) -> String {
+        self.category
+            .and_then(|i| cx.session.categories.get(i))
+            .map(|c| c.key.clone())
+            .unwrap_or_default()
     }
 
     /// The resource typed and not yet saved.
@@ -157,21 +200,22 @@ impl Entry for FicheCapture {
             )));
             return;
         };
-        let category = self
-            .category
-            .and_then(|i| cx.session.categories.get(i))
-            .map(|c| c.key.clone())
-            .unwrap_or_default();
         let mut fiche = Fiche::new(
             organisation,
             self.direction.unwrap_or(Direction::Offer),
-            category,
+            self.category_key(cx),
             self.resource.trim(),
         );
+        if let Some(id) = self.draft_id.take() {
+            fiche.id = id;
+        }
         fiche.quantity = self.quantity.trim().to_owned();
         fiche.unit = self.unit.trim().to_owned();
         fiche.frequency = self.frequency.trim().to_owned();
         let resource = fiche.resource.clone();
+        if !resource.is_empty() {
+            self.last_saved = Some(fiche.id);
+        }
         cx.apply(Action::AddFiche(fiche));
         if !resource.is_empty() {
             cx.intents
