@@ -483,3 +483,37 @@ impl OfferKey for Fiche {
         synergies::model::text::fold(&self.resource)
     }
 }
+
+/// The fast path of the new-sheet entry gives the same suggestions as ranking the whole
+/// session with the sheet in it, for needs and for offers.
+#[test]
+fn a_sheet_being_typed_gets_the_suggestions_it_would_get_once_saved() {
+    let session = synergies::example::example_session().expect("builds");
+    let matcher = Matcher::shipped();
+    let organisation = session.organisations[3].id;
+    let category = session.categories[0].key.clone();
+    let mut compared = 0;
+    for resource in [
+        "Cagettes",
+        "Palettes bois",
+        "bois",
+        "Déchets verts",
+        "Compost",
+        "",
+        "cartons",
+    ] {
+        for direction in [Direction::Need, Direction::Offer] {
+            let draft = Fiche::new(organisation, direction, category.clone(), resource);
+            let fast = matcher.suggest_for_draft(&session, &draft);
+            let whole = matcher.suggest_with(&session, Some(&draft));
+            let expected: Vec<_> = whole.for_fiche(draft.id).cloned().collect();
+            assert_eq!(fast.pairs, expected, "{resource} ({direction:?})");
+            assert!(fast.mutualisations.is_empty());
+            compared += expected.len();
+        }
+    }
+    assert!(
+        compared > 10,
+        "the comparison saw only {compared} suggestions"
+    );
+}

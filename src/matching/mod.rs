@@ -268,6 +268,24 @@ impl Matcher {
     /// The suggestions of `session` with one more sheet, not saved yet (the one being
     /// typed in the capture entry).
     pub fn suggest_with(&self, session: &Session, extra: Option<&Fiche>) -> Suggestions {
+        self.suggest_among(session, extra, false)
+    }
+
+    /// The suggestions of one sheet being typed (not saved yet), as
+    /// `suggest_with(session, Some(draft)).for_fiche(draft.id)` would give them, without
+    /// ranking the needs it cannot appear in: fast enough for every keystroke.
+    pub fn suggest_for_draft(&self, session: &Session, draft: &Fiche) -> Suggestions {
+        self.suggest_among(session, Some(draft), true)
+    }
+
+    /// Suggestions with `extra` added; with `only_extra`, only the pairs of `extra` and
+    /// no mutualisation.
+    fn suggest_among(
+        &self,
+        session: &Session,
+        extra: Option<&Fiche>,
+        only_extra: bool,
+    ) -> Suggestions {
         let sheets: Vec<Sheet> = session
             .fiches
             .iter()
@@ -318,10 +336,39 @@ impl Matcher {
             }
         }
 
+        // With `only_extra`, the needs `extra` may be ranked for: itself, or those
+        // sharing a stem or a thesaurus entry with it.
+        let focus = extra
+            .filter(|_| only_extra)
+            .and_then(|f| sheets.iter().find(|s| s.fiche.id == f.id));
+        if only_extra && focus.is_none() {
+            return Suggestions::default();
+        }
+        let focus_stems: HashSet<&str> = focus
+            .iter()
+            .flat_map(|f| f.stems.iter().map(String::as_str))
+            .collect();
+        let focus_entries: HashSet<usize> = focus
+            .iter()
+            .flat_map(|f| f.terms.iter().map(|&t| self.terms[t].entry))
+            .collect();
+        let in_focus = |need: &Sheet| {
+            let Some(focus) = focus else {
+                return !only_extra;
+            };
+            need.fiche.id == focus.fiche.id
+                || (focus.fiche.direction == Direction::Offer
+                    && (need.stems.iter().any(|s| focus_stems.contains(s.as_str()))
+                        || need
+                            .terms
+                            .iter()
+                            .any(|&t| focus_entries.contains(&self.terms[t].entry))))
+        };
+
         let mut pairs = Vec::new();
         for need in sheets
             .iter()
-            .filter(|s| s.fiche.direction == Direction::Need)
+            .filter(|s| s.fiche.direction == Direction::Need && in_focus(s))
         {
             let mut candidates: BTreeSet<usize> = BTreeSet::new();
             for stem in &need.stems {
@@ -357,6 +404,14 @@ impl Matcher {
             pairs.extend(found);
         }
 
+        if let Some(focus) = focus {
+            let id = focus.fiche.id;
+            pairs.retain(|p| p.need == id || p.offer == id);
+            return Suggestions {
+                pairs,
+                mutualisations: Vec::new(),
+            };
+        }
         Suggestions {
             pairs,
             mutualisations: self.mutualisations(session, &sheets, &dismissed),

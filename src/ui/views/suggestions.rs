@@ -276,7 +276,7 @@ impl SuggestionsPanel {
                         )
                 });
                 if stale {
-                    let found = self.matcher.suggest_with(session, Some(fiche));
+                    let found = self.matcher.suggest_for_draft(session, fiche);
                     self.draft = Some((version, (*fiche).clone(), found));
                 }
                 self.draft
