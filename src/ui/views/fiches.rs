@@ -90,7 +90,6 @@ impl FichesView {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx, suggestions: &mut SuggestionsPanel) {
-        let t = cx.t;
         let session = cx.session;
         if self
             .selected
@@ -119,7 +118,15 @@ impl FichesView {
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| suggestions.ui(ui, cx, scope));
+        // What is left: the sheets' table, clipped to it (the table's column lines
+        // would otherwise run down through the suggestions).
+        egui::CentralPanel::default().show(ui, |ui| self.fiches_table_ui(ui, cx));
+    }
 
+    /// The heading, then the table of the selected organisation's sheets (or of all).
+    fn fiches_table_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
+        let t = cx.t;
+        let session = cx.session;
         let org = self.selected.and_then(|id| session.organisation(id));
         ui.horizontal(|ui| {
             ui.heading(org.map_or(t.all_organisations, |o| o.name.as_str()));

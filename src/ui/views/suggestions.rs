@@ -453,7 +453,7 @@ impl SuggestionsPanel {
                 if row.clicked() && out.is_none() {
                     out = Some(None);
                 }
-                ui.label(RichText::new(detail).weak().small());
+                ui.label(RichText::new(detail).weak());
             });
         });
         out
