@@ -97,6 +97,34 @@ pub enum Command {
         #[arg(long, value_name = "CSV")]
         thesaurus: Option<PathBuf>,
     },
+    /// Plan the B2B meetings of the ideas selected for them (the meetings locked in the
+    /// session stay where they are), print the plan, and write the agendas. The session
+    /// file is not changed.
+    B2b {
+        file: PathBuf,
+        /// Meeting tables (default: the session's setting).
+        #[arg(long, value_name = "N")]
+        tables: Option<u32>,
+        /// Length of a meeting, in minutes (default: the session's setting).
+        #[arg(long = "slot-min", value_name = "M")]
+        slot_min: Option<u32>,
+        /// When the first meeting starts, HH:MM (default: the session's setting).
+        #[arg(long, value_name = "HH:MM")]
+        start: Option<String>,
+        /// A break, HH:MM-HH:MM (repeatable; replaces the session's breaks).
+        #[arg(long = "break", value_name = "HH:MM-HH:MM")]
+        breaks: Vec<String>,
+        /// An organisation's unavailable time, "ORGANISATION=HH:MM-HH:MM" (repeatable;
+        /// added to what the session holds, for this run).
+        #[arg(long, value_name = "ORGANISATION=HH:MM-HH:MM")]
+        unavailable: Vec<String>,
+        /// One JSON object instead of sentences.
+        #[arg(long)]
+        json: bool,
+        /// Write the agendas (one page per organisation, one per table) to this PDF.
+        #[arg(short = 'o', long = "output", value_name = "agenda.pdf")]
+        output: Option<PathBuf>,
+    },
     /// Write the synthesis as a PDF (in the session's language).
     Report {
         file: PathBuf,
@@ -397,6 +425,67 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Outcome {
                 }
             }
         }
+        Command::B2b {
+            file,
+            tables,
+            slot_min,
+            start,
+            breaks,
+            unavailable,
+            json,
+            output,
+        } => {
+            let mut session = store::load(&file)?.session;
+            let language = session.info.language;
+            let w = words(language);
+            let settings = b2b_settings(&session, tables, slot_min, start, &breaks, language)?;
+            let extra = unavailable
+                .iter()
+                .map(|text| unavailable_of(&session, text, language))
+                .collect::<Result<Vec<_>, _>>()?;
+            let planned = crate::b2b::plan(&session, &settings, &extra);
+            session.b2b = crate::model::b2b::B2b {
+                meetings: planned.meetings.clone(),
+                ..settings
+            };
+            for (id, range) in &extra {
+                if let Some(o) = session.organisations.iter_mut().find(|o| o.id == *id) {
+                    o.unavailable.push(*range);
+                }
+            }
+            let mut view = crate::b2b::PlanView::of(&session, &planned.unscheduled, language);
+            view.lower_bound = planned.lower_bound;
+            if let Some(output) = &output {
+                let pdf = crate::report::agenda::render_agendas(&session, &view)
+                    .map_err(|e| Failure(e.message(language)))?;
+                crate::store::atomic::write_atomically(output, &pdf).map_err(|e| {
+                    Failure(fill(
+                        w.errors.write,
+                        &[
+                            ("file", &output.display()),
+                            ("problem", &io_problem(language, &e)),
+                        ],
+                    ))
+                })?;
+            }
+            if json {
+                let text = serde_json::to_string_pretty(&view.to_json())
+                    .map_err(|e| Failure::from(io::Error::other(e)))?;
+                writeln!(out, "{text}")?;
+            } else {
+                writeln!(out, "{}", heading(&session))?;
+                for line in view.lines(language) {
+                    writeln!(out, "{line}")?;
+                }
+                if let Some(output) = &output {
+                    writeln!(
+                        out,
+                        "{}",
+                        fill(w.cli.agendas_written, &[("file", &output.display())])
+                    )?;
+                }
+            }
+        }
         Command::Report { file, output } => {
             let session = store::load(&file)?.session;
             let language = session.info.language;
@@ -599,4 +688,90 @@ fn heading(session: &Session) -> String {
         line.push_str(&fill(t.organised_by, &[("organiser", &info.organiser)]));
     }
     line
+}
+
+/// The B2B settings of a run: the session's, with what the command line changes.
+fn b2b_settings(
+    session: &crate::model::Session,
+    tables: Option<u32>,
+    slot_min: Option<u32>,
+    start: Option<String>,
+    breaks: &[String],
+    language: Language,
+) -> Result<crate::model::b2b::B2b, Failure> {
+    use crate::model::b2b::{ClockTime, MAX_TABLES, SLOT_MIN_RANGE, TimeRange};
+    let w = words(language);
+    let mut settings = session.b2b.clone();
+    if let Some(tables) = tables {
+        if tables == 0 || tables > MAX_TABLES {
+            return Err(Failure(fill(
+                w.cli.b2b_bad_number,
+                &[
+                    ("option", &"--tables"),
+                    ("value", &tables),
+                    ("min", &1),
+                    ("max", &MAX_TABLES),
+                ],
+            )));
+        }
+        settings.tables = tables;
+    }
+    if let Some(slot_min) = slot_min {
+        if !SLOT_MIN_RANGE.contains(&slot_min) {
+            return Err(Failure(fill(
+                w.cli.b2b_bad_number,
+                &[
+                    ("option", &"--slot-min"),
+                    ("value", &slot_min),
+                    ("min", SLOT_MIN_RANGE.start()),
+                    ("max", SLOT_MIN_RANGE.end()),
+                ],
+            )));
+        }
+        settings.slot_min = slot_min;
+    }
+    if let Some(start) = start {
+        settings.start = start
+            .parse::<ClockTime>()
+            .map_err(|()| Failure(fill(w.b2b.bad_time, &[("text", &start)])))?;
+    }
+    if !breaks.is_empty() {
+        settings.breaks = breaks
+            .iter()
+            .map(|text| {
+                text.parse::<TimeRange>()
+                    .map_err(|()| Failure(fill(w.b2b.bad_range, &[("text", text)])))
+            })
+            .collect::<Result<_, _>>()?;
+    }
+    Ok(settings)
+}
+
+/// One `--unavailable "ORGANISATION=HH:MM-HH:MM"`: the organisation (by its name,
+/// ignoring case and accents) and the time.
+fn unavailable_of(
+    session: &crate::model::Session,
+    text: &str,
+    language: Language,
+) -> Result<(uuid::Uuid, crate::model::b2b::TimeRange), Failure> {
+    let w = words(language);
+    let Some((name, range)) = text.rsplit_once('=') else {
+        return Err(Failure(fill(w.cli.b2b_bad_unavailable, &[("text", &text)])));
+    };
+    let range = range
+        .trim()
+        .parse()
+        .map_err(|()| Failure(fill(w.b2b.bad_range, &[("text", &range.trim())])))?;
+    let wanted = crate::model::text::fold(name.trim());
+    let Some(organisation) = session
+        .organisations
+        .iter()
+        .find(|o| crate::model::text::fold(&o.name) == wanted)
+    else {
+        return Err(Failure(fill(
+            w.cli.b2b_unknown_organisation,
+            &[("name", &name.trim())],
+        )));
+    };
+    Ok((organisation.id, range))
 }

@@ -6,9 +6,11 @@
 //!   autosave, recovery, format migrations);
 //! - [`spreadsheet`]: CSV import and export as Excel and LibreOffice write them;
 //! - [`matching`]: have/need suggestions, explained, from a thesaurus of resources;
+//! - [`b2b`]: the B2B meeting plan after the vote, and its agendas;
 //! - [`cli`]: the command line;
 //! - `ui` (the default `ui` feature): the desktop app.
 
+pub mod b2b;
 pub mod cli;
 pub mod example;
 pub mod i18n;

@@ -101,3 +101,42 @@ pub fn synthetic_session(
     w.apply(Action::Import(batch))?;
     Ok(w.into_session())
 }
+
+/// Makes `meetings` of `session`'s ideas selected for the B2B meetings, each between
+/// two organisations (one in ten between three), spread as a workshop spreads them: a
+/// few organisations in many meetings, most in a handful. The others go back to
+/// proposed. Deterministic.
+pub fn select_for_b2b(session: &mut Session, meetings: usize) {
+    let organisations: Vec<uuid::Uuid> = session.organisations.iter().map(|o| o.id).collect();
+    let n = organisations.len();
+    // A small deterministic generator (xorshift), so that every run plans the same.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % bound.max(1) as u64).unwrap_or(0)
+    };
+    for (i, idea) in session.ideas.iter_mut().enumerate() {
+        if i >= meetings || n < 3 {
+            idea.status = Status::Proposed;
+            continue;
+        }
+        idea.status = Status::Selected;
+        // Skewed towards the first organisations: the busiest ones.
+        let pick = |next: &mut dyn FnMut(usize) -> usize| {
+            let a = next(n);
+            let b = next(n);
+            organisations[a.min(b)]
+        };
+        let size = if i % 10 == 9 { 3 } else { 2 };
+        let mut chosen: Vec<uuid::Uuid> = Vec::new();
+        while chosen.len() < size {
+            let o = pick(&mut next);
+            if !chosen.contains(&o) {
+                chosen.push(o);
+            }
+        }
+        idea.organisations = chosen;
+    }
+}

@@ -2,8 +2,8 @@
 //! nested in [`Words`].
 
 use super::{
-    CheckWords, CliWords, CommandWords, CountWords, ErrorWords, MatchingWords, MergeWords,
-    ModelWords, ReportWords, WorkbookWords, catalogue,
+    B2bWords, CheckWords, CliWords, CommandWords, CountWords, ErrorWords, MatchingWords,
+    MergeWords, ModelWords, ReportWords, WorkbookWords, catalogue,
 };
 
 catalogue! {
@@ -150,6 +150,9 @@ catalogue! {
             contact: "Contact", "Contact";
             email: "Courriel", "Email";
             phone: "Téléphone", "Phone";
+            unavailable_times: "Indisponible (rendez-vous B2B)", "Unavailable (B2B meetings)";
+            unavailable_hint: "Par exemple : 14:00-14:40, 16h-16h30", "For example: 14:00-14:40, 16:00-16:30";
+            bad_unavailable: "plage horaire illisible (attendu : 14:00-14:40, 16:00-16:30)", "unreadable time range (expected: 14:00-14:40, 16:00-16:30)";
             attendance: "Présence", "Attendance";
             categories: "Catégories de ressources", "Resource categories";
             category_key: "Clé", "Key";
@@ -173,6 +176,7 @@ catalogue! {
             shortcut: "Raccourci", "Shortcut";
             action: "Action", "Action";
             export_pdf: "Exporter la synthèse (PDF)…", "Export the synthesis (PDF)…";
+            export_agendas: "Agendas B2B (PDF)", "B2B agendas (PDF)";
             export_xlsx: "Exporter le tableur de suivi (Excel)…", "Export the follow-up workbook (Excel)…";
             open_after_export: "Ouvrir le fichier une fois écrit", "Open the file once written";
             exporting: "Export en cours…", "Exporting…";
@@ -226,6 +230,21 @@ catalogue! {
             suggestion_row: "{need_organisation} : {need}  ←  {offer_organisation} : {offer}", "{need_organisation}: {need}  ←  {offer_organisation}: {offer}";
             suggestion_detail: "{reason} · score {score}", "{reason} · score {score}";
             suggestion_accepted: "Idée créée : ", "Idea created: ";
+            b2b_planned: "Planning fait : {meetings} rendez-vous en {rounds} créneaux (minimum possible : {bound})", "Planned: {meetings} meetings in {rounds} slots (lowest possible: {bound})";
+            b2b_summary: "{meetings} rendez-vous en {rounds} créneaux (minimum possible : {bound}) sur {tables} tables", "{meetings} meetings in {rounds} slots (lowest possible: {bound}) on {tables} tables";
+            b2b_hint: "Glissez un rendez-vous vers une autre case : il y reste verrouillé, même quand on replanifie. Clic droit : verrouiller ou déverrouiller.", "Drag a meeting to another cell: it stays there, locked, even when planning again. Right click: lock or unlock.";
+            b2b_unscheduled: "Non placés", "Not placed";
+            b2b_tables: "Tables", "Tables";
+            b2b_slot_min: "Durée d'un rendez-vous", "Length of a meeting";
+            b2b_start: "Début", "Start";
+            b2b_breaks: "Pauses", "Breaks";
+            b2b_no_slot: "Aucun créneau : le début et la durée ne laissent aucune place avant minuit.", "No slot: the start and length leave no room before midnight.";
+            b2b_table_n: "Table {n}", "Table {n}";
+            b2b_meeting_hover: "{idea}\n{organisations}\n{time}, table {table}", "{idea}\n{organisations}\n{time}, table {table}";
+            b2b_lock: "Verrouiller ici", "Lock here";
+            b2b_unlock: "Déverrouiller", "Unlock";
+            b2b_empty_cell: "Table {table} à {time} : libre", "Table {table} at {time}: free";
+            b2b_cannot_move: "Impossible de déplacer le rendez-vous : ", "Cannot move the meeting: ";
             mutualisations_title: "Mutualisations possibles", "Possible pooling";
             thesaurus_shipped: "Thésaurus fourni ({n} entrées)", "Shipped thesaurus ({n} entries)";
             thesaurus_user: "Thésaurus : {file} ({n} entrées)", "Thesaurus: {file} ({n} entries)";
@@ -239,6 +258,7 @@ catalogue! {
             workbook: WorkbookWords;
             merge: MergeWords;
             matching: MatchingWords;
+            b2b: B2bWords;
             errors: ErrorWords;
             cli: CliWords;
             check: CheckWords;

@@ -29,6 +29,10 @@ catalogue! {
             nothing_was_merged: "{error} Rien n'a été fusionné.", "{error} Nothing was merged.";
             merged: "fusionné dans {file} : {files} ({ideas})", "merged into {file}: {files} ({ideas})";
             report_written: "écrit : {file} ({pages}, {size} Kio)", "wrote {file} ({pages}, {size} KiB)";
+            agendas_written: "agendas écrits : {file}", "agendas written: {file}";
+            b2b_bad_number: "{option} {value} : attendu un nombre de {min} à {max}", "{option} {value}: expected a number from {min} to {max}";
+            b2b_bad_unavailable: "--unavailable « {text} » : attendu ORGANISATION=HH:MM-HH:MM", "--unavailable \"{text}\": expected ORGANISATION=HH:MM-HH:MM";
+            b2b_unknown_organisation: "--unavailable : aucune organisation ne s'appelle « {name} »", "--unavailable: no organisation is called \"{name}\"";
             heading: "Atelier : {title}", "Session: {title}";
             organised_by: " (organisé par {organiser})", " (organised by {organiser})";
         }

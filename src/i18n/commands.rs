@@ -28,6 +28,7 @@ catalogue! {
             show_view_ideas: "Idées", "Ideas";
             show_view_board: "Tableau", "Board";
             show_view_selection: "Sélection et tri", "Selection and triage";
+            show_view_b2b: "Rendez-vous B2B", "B2B meetings";
             show_view_synthesis: "Synthèse", "Synthesis";
             toggle_presentation: "Mode présentation", "Presentation mode";
             zoom_in: "Agrandir", "Zoom in";
@@ -72,6 +73,9 @@ catalogue! {
             next_suggestion: "Suggestion suivante", "Next suggestion";
             previous_suggestion: "Suggestion précédente", "Previous suggestion";
             edit_thesaurus: "Modifier le thésaurus des ressources", "Edit the resource thesaurus";
+            plan_b2b: "Planifier les rendez-vous B2B", "Plan the B2B meetings";
+            export_agendas: "Imprimer les agendas B2B (PDF)…", "Print the B2B agendas (PDF)…";
+            toggle_meeting_lock: "Verrouiller ou déverrouiller le rendez-vous", "Lock or unlock the meeting";
         }
     }
 }

@@ -39,6 +39,8 @@ catalogue! {
             import_ignored_columns: ("{n} colonne ignorée : {columns}", "{n} colonnes ignorées : {columns}"), ("{n} ignored column: {columns}", "{n} ignored columns: {columns}");
             unified: (" ; {n} élément trouvé sous deux identités et réuni par son nom", " ; {n} éléments trouvés sous deux identités et réunis par leur nom"), ("; {n} item found under two identities and unified by name", "; {n} items found under two identities and unified by name");
             details: ("les détails de l'atelier ({n})", "les détails de l'atelier ({n})"), ("the session details ({n})", "the session details ({n})");
+            b2b_plans: ("le planning B2B ({n})", "le planning B2B ({n})"), ("the B2B plan ({n})", "the B2B plan ({n})");
+            not_placed: ("{n} rendez-vous non placé", "{n} rendez-vous non placés"), ("{n} meeting not placed", "{n} meetings not placed");
             action_delete_ideas: ("supprimer {n} idée", "supprimer {n} idées"), ("delete {n} idea", "delete {n} ideas");
             action_merge_clusters: ("fusionner {n} regroupement", "fusionner {n} regroupements"), ("merge {n} cluster", "merge {n} clusters");
             action_group_ideas: ("regrouper {n} idée", "regrouper {n} idées"), ("group {n} idea", "group {n} ideas");

@@ -14,6 +14,7 @@
 //!   [`Plural::count`].
 
 mod app;
+mod b2b;
 mod check;
 mod cli;
 mod commands;
@@ -27,6 +28,7 @@ mod report;
 use std::fmt::Display;
 
 pub use app::Words;
+pub use b2b::B2bWords;
 pub use check::CheckWords;
 pub use cli::CliWords;
 pub use commands::CommandWords;

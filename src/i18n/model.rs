@@ -66,6 +66,9 @@ catalogue! {
             field_fiches: "les fiches liées", "the linked sheets";
             field_hand_picked: "le choix à la main", "the hand pick";
             field_colour: "la couleur", "the colour";
+            field_unavailable: "les indisponibilités", "the unavailable times";
+            field_b2b_tables: "le nombre de tables", "the number of tables";
+            field_b2b_slot: "la durée d'un rendez-vous", "the length of a meeting";
 
             action_edit_session: "modifier l'atelier", "edit the session";
             action_add_facilitator: "ajouter un·e animateur·rice", "add a facilitator";
@@ -90,6 +93,12 @@ catalogue! {
             action_dissolve_cluster: "dissoudre un regroupement", "dissolve a cluster";
             action_vote: "voter", "vote";
             action_dismiss_suggestion: "écarter la suggestion", "dismiss the suggestion";
+            action_b2b_settings: "modifier les réglages des rendez-vous B2B", "change the B2B meeting settings";
+            action_plan_b2b: "planifier les rendez-vous B2B", "plan the B2B meetings";
+            action_move_meeting: "déplacer un rendez-vous B2B", "move a B2B meeting";
+            action_lock_meeting: "verrouiller un rendez-vous B2B", "lock a B2B meeting";
+            action_unlock_meeting: "déverrouiller un rendez-vous B2B", "unlock a B2B meeting";
+            error_b2b_setting: "{field} : valeur hors des limites", "{field}: value out of range";
             action_edit_field: "modifier {field}", "edit {field}";
             action_edit_two_fields: "modifier {first} et {second}", "edit {first} and {second}";
 

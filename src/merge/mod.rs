@@ -161,6 +161,7 @@ fn kind_count(language: Language, key: &str) -> &'static Plural {
         "facilitators" => &n.facilitators,
         "categories" => &n.categories,
         "dismissed" => &n.dismissed_suggestions,
+        "b2b" => &n.b2b_plans,
         _ => &crate::i18n::counts(language).details,
     }
 }
@@ -875,6 +876,16 @@ pub fn merge(
             report.updated.insert("details", 1);
         }
         report.merged.info = info.clone();
+    }
+    // The B2B plan and its settings: the latest change wins (the lead plans them).
+    if let Some(b2b) = sources.iter().map(|(_, s)| &s.b2b).max_by(|a, b| {
+        (a.modified, ron::to_string(a).unwrap_or_default())
+            .cmp(&(b.modified, ron::to_string(b).unwrap_or_default()))
+    }) {
+        if b2b != &base.b2b {
+            report.updated.insert("b2b", 1);
+        }
+        report.merged.b2b = b2b.clone();
     }
     report.merged.created = sources
         .iter()

@@ -119,6 +119,29 @@ pub enum Action {
     DismissSuggestion {
         fiches: Vec<Uuid>,
     },
+    /// Sets the B2B planner's settings (the plan stays as it is).
+    SetB2bSettings {
+        tables: u32,
+        slot_min: u32,
+        start: super::b2b::ClockTime,
+        breaks: Vec<super::b2b::TimeRange>,
+    },
+    /// Replaces the B2B plan (what the planner made).
+    PlanB2b {
+        meetings: Vec<super::b2b::Meeting>,
+    },
+    /// Moves the meeting of `idea` to `table` (from 1) in `slot` (from 0), and locks it
+    /// there; refused with the reason when it would clash.
+    MoveMeeting {
+        idea: Uuid,
+        table: u32,
+        slot: u32,
+    },
+    /// Locks or unlocks the meeting of `idea` where it is.
+    LockMeeting {
+        idea: Uuid,
+        locked: bool,
+    },
     /// An update (`change`) that changes only `fields` of one entity: it does what
     /// `change` does, and is named after the fields ("modifier le titre").
     EditFields {
@@ -169,6 +192,9 @@ pub enum Field {
     Fiches,
     HandPicked,
     Colour,
+    Unavailable,
+    B2bTables,
+    B2bSlot,
 }
 
 impl Field {
@@ -214,6 +240,9 @@ impl Field {
             Field::Fiches => w.field_fiches,
             Field::HandPicked => w.field_hand_picked,
             Field::Colour => w.field_colour,
+            Field::Unavailable => w.field_unavailable,
+            Field::B2bTables => w.field_b2b_tables,
+            Field::B2bSlot => w.field_b2b_slot,
         }
     }
 
@@ -253,6 +282,7 @@ impl Field {
             "fiches" => Field::Fiches,
             "hand_picked" => Field::HandPicked,
             "colour" => Field::Colour,
+            "unavailable" => Field::Unavailable,
             _ => return None,
         })
     }
@@ -277,6 +307,10 @@ pub enum ActionError {
     },
     UnknownCategory(String),
     DuplicateId(Uuid),
+    /// A B2B meeting cannot go there.
+    Clash(crate::b2b::Clash),
+    /// A B2B setting out of its range.
+    B2bSetting(Field),
     Nothing,
 }
 
@@ -303,6 +337,10 @@ impl ActionError {
             ),
             ActionError::UnknownCategory(key) => fill(w.error_unknown_category, &[("key", key)]),
             ActionError::DuplicateId(_) => w.error_duplicate_id.to_owned(),
+            ActionError::Clash(clash) => clash.text(language),
+            ActionError::B2bSetting(field) => {
+                fill(w.error_b2b_setting, &[("field", &field.word(language))])
+            }
             ActionError::Nothing => w.error_nothing.to_owned(),
         }
     }
@@ -380,6 +418,11 @@ impl Action {
                 .action_merge_files
                 .count(language, *files),
             Action::DismissSuggestion { .. } => text(w.action_dismiss_suggestion),
+            Action::SetB2bSettings { .. } => text(w.action_b2b_settings),
+            Action::PlanB2b { .. } => text(w.action_plan_b2b),
+            Action::MoveMeeting { .. } => text(w.action_move_meeting),
+            Action::LockMeeting { locked: true, .. } => text(w.action_lock_meeting),
+            Action::LockMeeting { locked: false, .. } => text(w.action_unlock_meeting),
             Action::Import(batch) => {
                 let n = batch.organisations.len() + batch.fiches.len() + batch.ideas.len();
                 crate::i18n::counts(language)
@@ -810,6 +853,67 @@ impl Action {
                 });
                 edits.push(Edit::Dismissed(dismissed));
             }
+            Action::SetB2bSettings {
+                tables,
+                slot_min,
+                start,
+                breaks,
+            } => {
+                if *tables == 0 || *tables > super::b2b::MAX_TABLES {
+                    return Err(ActionError::B2bSetting(Field::B2bTables));
+                }
+                if !super::b2b::SLOT_MIN_RANGE.contains(slot_min) {
+                    return Err(ActionError::B2bSetting(Field::B2bSlot));
+                }
+                let mut b2b = session.b2b.clone();
+                b2b.tables = *tables;
+                b2b.slot_min = *slot_min;
+                b2b.start = *start;
+                b2b.breaks = breaks.clone();
+                b2b.breaks.sort();
+                b2b.breaks.dedup();
+                edits.extend(b2b_edit(session, b2b, now));
+            }
+            Action::PlanB2b { meetings } => {
+                let mut b2b = session.b2b.clone();
+                b2b.meetings = meetings.clone();
+                edits.extend(b2b_edit(session, b2b, now));
+            }
+            Action::MoveMeeting { idea, table, slot } => {
+                if session.idea(*idea).is_none() {
+                    return Err(ActionError::Missing {
+                        kind: EntityKind::Idea,
+                        id: *idea,
+                    });
+                }
+                if let Some(clash) = crate::b2b::clash(session, &session.b2b, *idea, *table, *slot)
+                {
+                    return Err(ActionError::Clash(clash));
+                }
+                let mut b2b = session.b2b.clone();
+                let moved = super::b2b::Meeting {
+                    idea: *idea,
+                    table: *table,
+                    slot: *slot,
+                    locked: true,
+                };
+                match b2b.meetings.iter_mut().find(|m| m.idea == *idea) {
+                    Some(m) => *m = moved,
+                    None => b2b.meetings.push(moved),
+                }
+                edits.extend(b2b_edit(session, b2b, now));
+            }
+            Action::LockMeeting { idea, locked } => {
+                let mut b2b = session.b2b.clone();
+                let Some(m) = b2b.meetings.iter_mut().find(|m| m.idea == *idea) else {
+                    return Err(ActionError::Missing {
+                        kind: EntityKind::Idea,
+                        id: *idea,
+                    });
+                };
+                m.locked = *locked;
+                edits.extend(b2b_edit(session, b2b, now));
+            }
             Action::Merge { merged, .. } => {
                 edits = diff(session, merged, now);
                 if edits.is_empty() {
@@ -945,6 +1049,9 @@ fn diff(from: &Session, to: &Session, now: Timestamp) -> Vec<Edit> {
     );
     if from.dismissed != to.dismissed {
         edits.push(Edit::Dismissed(to.dismissed.clone()));
+    }
+    if from.b2b != to.b2b {
+        edits.push(Edit::B2b(Box::new(to.b2b.clone())));
     }
     if edits.is_empty() && from.deleted == to.deleted {
         return edits;
@@ -1131,4 +1238,17 @@ impl TopVotedPlan {
     pub fn is_empty(&self) -> bool {
         self.select.is_empty() && self.unselect.is_empty()
     }
+}
+
+/// The edit that makes `b2b` the session's, dated `now`; none when nothing changes.
+fn b2b_edit(session: &Session, mut b2b: super::b2b::B2b, now: Timestamp) -> Option<Edit> {
+    let unchanged = super::b2b::B2b {
+        modified: session.b2b.modified,
+        ..b2b.clone()
+    } == session.b2b;
+    if unchanged {
+        return None;
+    }
+    b2b.modified = Some(now);
+    Some(Edit::B2b(Box::new(b2b)))
 }

@@ -158,6 +158,8 @@ pub enum Edit {
     Tombstones(Vec<Deletion>),
     /// Replaces the list of dismissed suggestions.
     Dismissed(Vec<super::entities::Dismissal>),
+    /// Replaces the B2B planner's settings and plan.
+    B2b(Box<super::b2b::B2b>),
     /// Adds new entities at the end of their lists at once (an import): their ids are
     /// none of the session's, which the action checked, so nothing is searched. They are
     /// no longer recorded as deleted. Undone by [`Edit::Truncate`].
@@ -288,6 +290,10 @@ impl Edit {
                 &mut session.dismissed,
                 dismissed,
             ))),
+            Edit::B2b(b2b) => Some(Edit::B2b(Box::new(std::mem::replace(
+                &mut session.b2b,
+                *b2b,
+            )))),
             Edit::Put { record, index } => {
                 // There again: no longer deleted (and deleted again by its undo).
                 let id = record.id();

@@ -212,6 +212,9 @@ pub struct Organisation {
     pub table: Option<Uuid>,
     #[serde(default)]
     pub attendance: Attendance,
+    /// When it cannot take part in B2B meetings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unavailable: Vec<super::b2b::TimeRange>,
     /// When each changed field was set (see [`super::clock`]).
     #[serde(default, skip_serializing_if = "FieldClocks::is_empty")]
     pub clocks: FieldClocks,
@@ -246,6 +249,7 @@ impl Organisation {
             phone: String::new(),
             table: None,
             attendance: Attendance::Present,
+            unavailable: Vec::new(),
         }
     }
 }
@@ -617,6 +621,9 @@ pub struct Session {
     /// Suggestions the facilitators dismissed, so that they stay dismissed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<Dismissal>,
+    /// The B2B planner's settings and plan.
+    #[serde(default, skip_serializing_if = "super::b2b::B2b::is_default")]
+    pub b2b: super::b2b::B2b,
 }
 
 impl Session {
@@ -644,6 +651,7 @@ impl Session {
             clusters: Vec::new(),
             deleted: Vec::new(),
             dismissed: Vec::new(),
+            b2b: super::b2b::B2b::default(),
         }
     }
 

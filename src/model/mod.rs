@@ -2,6 +2,7 @@
 //! [`Action`] applied through a [`Workshop`], which keeps the undo history.
 
 mod action;
+pub mod b2b;
 pub mod charts;
 pub mod check;
 pub mod clock;

@@ -1,5 +1,6 @@
 //! The post-event synthesis: a PDF for every participant, and the follow-up spreadsheet.
 
+pub mod agenda;
 mod layout;
 mod xlsx;
 
@@ -94,11 +95,9 @@ fn parse_font(bytes: &[u8]) -> Result<ParsedFont, ReportError> {
     ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or(ReportError::Font)
 }
 
-/// Makes the synthesis of `session`, in the session's language.
-pub fn render_pdf(session: &Session) -> Result<Report, ReportError> {
-    let language = session.info.language;
-    let w = &crate::i18n::words(language).report;
-    let mut doc = PdfDocument::new(&format!("{} — {}", w.synthesis, session.info.title));
+/// A new PDF titled `title`, with `session`'s organiser as author, and its two fonts.
+fn document(session: &Session, title: &str) -> Result<(PdfDocument, Fonts), ReportError> {
+    let mut doc = PdfDocument::new(title);
     let now = printpdf::OffsetDateTime::now();
     doc.metadata.info.creation_date = now;
     doc.metadata.info.modification_date = now;
@@ -110,7 +109,17 @@ pub fn render_pdf(session: &Session) -> Result<Report, ReportError> {
     let bold = parse_font(BOLD_FONT)?;
     let regular_id = doc.add_font(&regular);
     let bold_id = doc.add_font(&bold);
-    let fonts = Fonts::new(regular, bold, regular_id, bold_id);
+    Ok((doc, Fonts::new(regular, bold, regular_id, bold_id)))
+}
+
+/// Makes the synthesis of `session`, in the session's language.
+pub fn render_pdf(session: &Session) -> Result<Report, ReportError> {
+    let language = session.info.language;
+    let w = &crate::i18n::words(language).report;
+    let (mut doc, fonts) = document(
+        session,
+        &format!("{} — {}", w.synthesis, session.info.title),
+    )?;
 
     let stats = Stats::of(session);
     let mut out = Writer::new(&fonts);
