@@ -383,7 +383,8 @@ fn every_view_opens_with_its_shortcut() {
         (Key::Num3, View::Ideas),
         (Key::Num4, View::Board),
         (Key::Num5, View::Selection),
-        (Key::Num6, View::Synthesis),
+        (Key::Num6, View::B2b),
+        (Key::Num7, View::Synthesis),
     ] {
         ctrl(&mut h, key);
         assert_eq!(h.state().view, view);
@@ -540,7 +541,7 @@ fn the_synthesis_view_exports_the_pdf_and_the_workbook_off_the_frame() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness(&dir);
     h.state_mut().prefs.open_after_export = false;
-    ctrl(&mut h, Key::Num6);
+    ctrl(&mut h, Key::Num7);
     assert!(h.query_by_label("Exporter la synthèse (PDF)…").is_some());
     assert!(
         h.query_by_label("Exporter le tableur de suivi (Excel)…")
@@ -1069,4 +1070,97 @@ fn a_suggestion_dismissed_in_fiches_stays_dismissed_after_saving_and_reopening()
             .iter()
             .any(|s| s.need == need && s.offer == offer)
     );
+}
+
+/// The message of the status line.
+fn status_line(app: &SynergiesApp) -> String {
+    app.notice_text().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn the_b2b_meetings_are_planned_moved_by_drag_locked_and_kept_through_a_re_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    ctrl(&mut h, Key::Num6);
+    assert_eq!(h.state().view, View::B2b);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::B);
+    h.run();
+    h.run();
+    let selected = h
+        .state()
+        .doc
+        .session()
+        .ideas
+        .iter()
+        .filter(|i| i.status == Status::Selected)
+        .count();
+    assert_eq!(h.state().doc.session().b2b.meetings.len(), selected);
+    assert!(
+        h.query_by_label_contains(") sur 10 tables").is_some(),
+        "the summary says the rounds, the bound and the tables"
+    );
+    assert!(
+        h.state()
+            .notice_text()
+            .is_some_and(|n| n.starts_with("Planning fait")),
+        "the status line says it is done"
+    );
+    // Drag the 4-organisation meeting to a free cell far away: it goes, locked.
+    let title = "Collecte mutualisée des palettes sur la zone d'Eymet";
+    let start = h.get_by_label_contains(title).rect().center();
+    let end = h.get_by_label("Table 6 à 14:20 : libre").rect().center();
+    h.drag_at(start);
+    h.run();
+    for step in 1..=10 {
+        h.hover_at(start + (end - start) * (step as f32 / 10.0));
+        h.run();
+    }
+    h.drop_at(end);
+    h.run();
+    h.run();
+    let idea = idea_titled(h.state(), title).id;
+    let placed = |h: &Harness<SynergiesApp>| {
+        h.state()
+            .doc
+            .session()
+            .b2b
+            .meetings
+            .iter()
+            .find(|m| m.idea == idea)
+            .cloned()
+            .expect("planned")
+    };
+    let moved = placed(&h);
+    assert_eq!((moved.table, moved.slot, moved.locked), (6, 1, true));
+    // Planning again keeps it there.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::B);
+    h.run();
+    h.run();
+    let kept = placed(&h);
+    assert_eq!((kept.table, kept.slot, kept.locked), (6, 1, true));
+    // A meeting sharing an organisation, dragged beside it in the same slot: refused,
+    // with the reason.
+    let other = "Invendus de légumes pour la cuisine de l'EHPAD";
+    let before = h.state().doc.session().b2b.clone();
+    let start = h.get_by_label_contains(other).rect().center();
+    let end = h.get_by_label("Table 7 à 14:20 : libre").rect().center();
+    h.drag_at(start);
+    h.run();
+    for step in 1..=10 {
+        h.hover_at(start + (end - start) * (step as f32 / 10.0));
+        h.run();
+    }
+    h.drop_at(end);
+    h.run();
+    h.run();
+    assert_eq!(h.state().doc.session().b2b, before, "nothing moved");
+    assert!(
+        status_line(h.state()).contains("Ferme maraîchère des Coteaux est déjà à"),
+        "{}",
+        status_line(h.state())
+    );
+    // Undo takes back the re-plan, then the move.
+    ctrl(&mut h, Key::Z);
+    ctrl(&mut h, Key::Z);
+    assert!(!placed(&h).locked, "unlocked");
 }

@@ -243,7 +243,7 @@ fn screen_bars(session: &Session) -> Vec<(String, usize)> {
         .with_size([1600.0, 2400.0])
         .build_ui_state(|ui, app: &mut SynergiesApp| app.ui(ui), app);
     h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num6);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num7);
     h.run();
     h.query_all_by_role(Role::Meter)
         .map(|node| {

@@ -15,8 +15,8 @@ use super::merging::{MergeState, PendingMerge};
 use super::palette::Palette;
 use super::prefs::Preferences;
 use super::views::{
-    BoardView, FicheCapture, FichesView, IdeaCapture, IdeasView, PreparationView, SelectionView,
-    SuggestionsPanel, SynthesisView, Timer, timer_ui,
+    B2bView, BoardView, FicheCapture, FichesView, IdeaCapture, IdeasView, PreparationView,
+    SelectionView, SuggestionsPanel, SynthesisView, Timer, timer_ui,
 };
 use super::{Intent, View, ViewCtx, theme};
 use crate::model::{Language, Session};
@@ -37,6 +37,7 @@ pub struct SynergiesApp {
     pub board: BoardView,
     pub ideas: IdeasView,
     pub selection: SelectionView,
+    pub b2b: B2bView,
     pub(super) preparation: PreparationView,
     pub(super) fiches: FichesView,
     pub(super) synthesis: SynthesisView,
@@ -105,6 +106,7 @@ impl SynergiesApp {
             board: BoardView::default(),
             ideas: IdeasView::default(),
             selection: SelectionView::default(),
+            b2b: B2bView::default(),
             preparation: PreparationView::default(),
             fiches: FichesView::default(),
             synthesis: SynthesisView::default(),
@@ -217,6 +219,7 @@ impl SynergiesApp {
             View::Ideas => self.ideas.ui(ui, &mut cx),
             View::Board => self.board.ui(ui, &mut cx),
             View::Selection => self.selection.ui(ui, &mut cx),
+            View::B2b => self.b2b.ui(ui, &mut cx),
             View::Synthesis => self.synthesis.ui(ui, &mut cx),
         });
     }

@@ -76,6 +76,7 @@ impl SynergiesApp {
                         Command::ImportSpreadsheets,
                         Command::ExportPdf,
                         Command::ExportXlsx,
+                        Command::ExportAgendas,
                         Command::PrepareTableCopies,
                         Command::ImportTableFiles,
                         Command::WatchFolder,

@@ -99,6 +99,9 @@ pub enum Command {
     NextSuggestion,
     PreviousSuggestion,
     EditThesaurus,
+    PlanB2b,
+    ExportAgendas,
+    ToggleMeetingLock,
 }
 
 /// What the app is doing now, as far as commands care: read once a frame.
@@ -127,6 +130,8 @@ pub struct CommandState {
     pub suggestion_focus: bool,
     /// Have/need suggestions are shown (in Fiches or the new-sheet entry).
     pub suggestions_shown: bool,
+    /// A B2B meeting is in focus.
+    pub meeting_focus: bool,
 }
 
 /// Shortcuts with no modifier only act when no text field has the keyboard.
@@ -223,6 +228,9 @@ impl Command {
                 Command::NextSuggestion,
                 Command::PreviousSuggestion,
                 Command::EditThesaurus,
+                Command::PlanB2b,
+                Command::ExportAgendas,
+                Command::ToggleMeetingLock,
             ]);
             all
         })
@@ -257,7 +265,10 @@ impl Command {
             Command::ShowView(View::Ideas) => const { &[ctrl(Key::Num3)] },
             Command::ShowView(View::Board) => const { &[ctrl(Key::Num4)] },
             Command::ShowView(View::Selection) => const { &[ctrl(Key::Num5)] },
-            Command::ShowView(View::Synthesis) => const { &[ctrl(Key::Num6)] },
+            Command::ShowView(View::B2b) => const { &[ctrl(Key::Num6)] },
+            Command::ShowView(View::Synthesis) => const { &[ctrl(Key::Num7)] },
+            Command::PlanB2b => const { &[ctrl_shift(Key::B)] },
+            Command::ToggleMeetingLock => const { &[key(Key::L)] },
             Command::TogglePresentation => const { &[key(Key::F11)] },
             Command::ZoomIn => const { &[ctrl(Key::Plus), ctrl(Key::Equals)] },
             Command::ZoomOut => const { &[ctrl(Key::Minus)] },
@@ -298,6 +309,7 @@ impl Command {
             Command::DismissSuggestion => const { &[ctrl(Key::D)] },
             Command::NextSuggestion => const { &[alt(Key::ArrowDown)] },
             Command::PreviousSuggestion => const { &[alt(Key::ArrowUp)] },
+            Command::ExportAgendas => const { &[ctrl_shift(Key::A)] },
             Command::OpenRecent(_)
             | Command::ChooseImportFile(_)
             | Command::RunImport
@@ -331,7 +343,9 @@ impl Command {
             }
             Command::ChooseImportFile(_) => state.import_open,
             Command::RunImport => state.import_open && state.import_ready,
-            Command::ExportPdf | Command::ExportXlsx => !state.exporting,
+            Command::ExportPdf | Command::ExportXlsx | Command::ExportAgendas => !state.exporting,
+            Command::PlanB2b => on(View::B2b),
+            Command::ToggleMeetingLock => on(View::B2b) && state.meeting_focus,
             Command::Find => on(View::Board) || on(View::Ideas),
             Command::DeleteSelection => on(View::Board) || on(View::Ideas),
             Command::GroupSelection => {
@@ -396,6 +410,7 @@ impl Command {
             Command::ShowView(View::Ideas) => w.show_view_ideas,
             Command::ShowView(View::Board) => w.show_view_board,
             Command::ShowView(View::Selection) => w.show_view_selection,
+            Command::ShowView(View::B2b) => w.show_view_b2b,
             Command::ShowView(View::Synthesis) => w.show_view_synthesis,
             Command::TogglePresentation => w.toggle_presentation,
             Command::ZoomIn => w.zoom_in,
@@ -440,6 +455,9 @@ impl Command {
             Command::NextSuggestion => w.next_suggestion,
             Command::PreviousSuggestion => w.previous_suggestion,
             Command::EditThesaurus => w.edit_thesaurus,
+            Command::PlanB2b => w.plan_b2b,
+            Command::ExportAgendas => w.export_agendas,
+            Command::ToggleMeetingLock => w.toggle_meeting_lock,
         }
     }
 

@@ -33,6 +33,7 @@ impl SynergiesApp {
             recent: self.prefs.recent.len(),
             suggestion_focus: self.suggestions_visible() && self.suggestions.focused().is_some(),
             suggestions_shown: self.suggestions_visible() && self.suggestions.any_shown(),
+            meeting_focus: self.b2b.focus.is_some(),
         }
     }
 
@@ -115,6 +116,7 @@ impl SynergiesApp {
                 | Command::Redo
                 | Command::ExportPdf
                 | Command::ExportXlsx
+                | Command::ExportAgendas
                 | Command::PrepareTableCopies
         ) {
             self.flush_editors();
@@ -139,6 +141,7 @@ impl SynergiesApp {
             Command::RunImport => self.import(),
             Command::ExportPdf => self.dialogs.start(DialogPurpose::ExportPdf),
             Command::ExportXlsx => self.dialogs.start(DialogPurpose::ExportXlsx),
+            Command::ExportAgendas => self.dialogs.start(DialogPurpose::ExportAgendas),
             Command::ToggleOpenAfterExport => {
                 self.prefs.open_after_export = !self.prefs.open_after_export;
             }
@@ -214,7 +217,9 @@ impl SynergiesApp {
             | Command::PreviousCluster
             | Command::NextCluster
             | Command::Spotlight
-            | Command::ToggleSelectedForB2b => self.view_command(ctx, &command),
+            | Command::ToggleSelectedForB2b
+            | Command::PlanB2b
+            | Command::ToggleMeetingLock => self.view_command(ctx, &command),
             Command::AcceptSuggestion
             | Command::DismissSuggestion
             | Command::NextSuggestion
@@ -289,6 +294,7 @@ impl SynergiesApp {
             (Some(command), View::Board) => self.board.on_command(command, &mut cx),
             (Some(command), View::Ideas) => self.ideas.on_command(command, &mut cx),
             (Some(command), View::Selection) => self.selection.on_command(command, &mut cx),
+            (Some(command), View::B2b) => self.b2b.on_command(command, &mut cx),
             (Some(_), View::Preparation | View::Fiches | View::Synthesis) => {}
             (None, _) => {
                 self.ideas.flush(&mut cx);

@@ -17,6 +17,7 @@ pub enum DialogPurpose {
     ImportIdeas,
     ExportPdf,
     ExportXlsx,
+    ExportAgendas,
     /// A folder for the table copies.
     PrepareCopies,
     /// One or several table files.
@@ -36,7 +37,10 @@ impl DialogPurpose {
     fn is_save(self) -> bool {
         matches!(
             self,
-            DialogPurpose::SaveAs | DialogPurpose::ExportPdf | DialogPurpose::ExportXlsx
+            DialogPurpose::SaveAs
+                | DialogPurpose::ExportPdf
+                | DialogPurpose::ExportXlsx
+                | DialogPurpose::ExportAgendas
         )
     }
 
@@ -45,6 +49,7 @@ impl DialogPurpose {
         match self {
             DialogPurpose::ExportPdf => ("PDF", &["pdf"], "synthese.pdf"),
             DialogPurpose::ExportXlsx => ("Excel", &["xlsx"], "suivi.xlsx"),
+            DialogPurpose::ExportAgendas => ("PDF", &["pdf"], "agendas-b2b.pdf"),
             DialogPurpose::ImportOrganisations
             | DialogPurpose::ImportFiches
             | DialogPurpose::ImportIdeas => ("CSV", &["csv", "txt"], ""),
@@ -170,6 +175,7 @@ impl Dialogs {
             | DialogPurpose::ImportIdeas => t.import_title,
             DialogPurpose::ExportPdf => t.export_pdf,
             DialogPurpose::ExportXlsx => t.export_xlsx,
+            DialogPurpose::ExportAgendas => t.export_agendas,
             DialogPurpose::PrepareCopies | DialogPurpose::WatchFolder => t.choose_folder,
             DialogPurpose::ImportTableFiles => t.merge_title,
         };

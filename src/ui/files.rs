@@ -18,6 +18,8 @@ use crate::store::{Recovery, StoreError};
 pub enum ExportKind {
     Pdf,
     Xlsx,
+    /// The B2B agendas.
+    Agendas,
 }
 
 /// What a piece of background work gives when it is done.
@@ -286,13 +288,14 @@ impl SynergiesApp {
             DialogPurpose::ImportIdeas => self.import_files[ImportSlot::Ideas.index()] = Some(path),
             DialogPurpose::ExportPdf => self.export(path, ExportKind::Pdf),
             DialogPurpose::ExportXlsx => self.export(path, ExportKind::Xlsx),
+            DialogPurpose::ExportAgendas => self.export(path, ExportKind::Agendas),
         }
     }
 
     /// Writes the synthesis or the workbook on another thread, so the frame never waits.
     pub fn export(&mut self, path: PathBuf, kind: ExportKind) {
         let extension = match kind {
-            ExportKind::Pdf => "pdf",
+            ExportKind::Pdf | ExportKind::Agendas => "pdf",
             ExportKind::Xlsx => "xlsx",
         };
         let path = if path.extension().is_none() {
@@ -302,6 +305,7 @@ impl SynergiesApp {
         };
         let session = self.doc.session().clone();
         let language = self.prefs.language;
+        let reasons = self.b2b.reasons().to_vec();
         let task = Task::spawn("export", move || {
             let written = match kind {
                 ExportKind::Pdf => crate::report::render_pdf(&session)
@@ -314,6 +318,17 @@ impl SynergiesApp {
                     }),
                 ExportKind::Xlsx => crate::report::write_xlsx(&session, &path)
                     .map_err(|e| crate::report::workbook_message(language, &path, &e)),
+                ExportKind::Agendas => {
+                    let plan = crate::b2b::PlanView::of(&session, &reasons, language);
+                    crate::report::agenda::render_agendas(&session, &plan)
+                        .map_err(|e| e.message(language))
+                        .and_then(|pdf| {
+                            crate::store::atomic::write_atomically(&path, &pdf).map_err(|e| {
+                                let problem = crate::i18n::io_problem(language, &e);
+                                format!("« {} » : {problem}", path.display())
+                            })
+                        })
+                }
             };
             written.map(|()| JobDone::Exported(path))
         });
@@ -355,6 +370,7 @@ impl SynergiesApp {
             let what = match kind {
                 ExportKind::Pdf => t.export_pdf,
                 ExportKind::Xlsx => t.export_xlsx,
+                ExportKind::Agendas => t.export_agendas,
             };
             match outcome {
                 Ok(Ok(JobDone::Exported(path))) => {

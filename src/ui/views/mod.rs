@@ -1,5 +1,6 @@
 //! One view per workshop step, plus the capture entries and small windows.
 
+mod b2b;
 mod board;
 mod capture;
 mod draft;
@@ -13,6 +14,7 @@ mod synthesis;
 mod table;
 pub(crate) mod wall;
 
+pub use b2b::B2bView;
 pub use board::BoardView;
 pub use capture::{FicheCapture, IdeaCapture};
 pub use fiches::FichesView;
@@ -25,7 +27,7 @@ pub use synthesis::SynthesisView;
 pub use wall::timer::{Timer, adjust_minutes, timer_ui};
 pub use wall::{TriageWall, WallMode};
 
-/// The workshop steps, as tabs (`Ctrl+1` … `Ctrl+6`).
+/// The workshop steps, as tabs (`Ctrl+1` … `Ctrl+7`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     Preparation,
@@ -33,16 +35,18 @@ pub enum View {
     Ideas,
     Board,
     Selection,
+    B2b,
     Synthesis,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Preparation,
         View::Fiches,
         View::Ideas,
         View::Board,
         View::Selection,
+        View::B2b,
         View::Synthesis,
     ];
 }

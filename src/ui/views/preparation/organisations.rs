@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::super::draft::{Draft, FieldSpec, field_specs};
 use super::super::table::{SortKey, TableSpec, sort_rows, sortable_table_ui};
+use crate::model::b2b::TimeRange;
 use crate::model::text::fold;
 use crate::model::{Action, Attendance, Field, Language, Organisation, Session};
 use crate::ui::command::Command;
@@ -27,25 +28,42 @@ pub(super) const ORGANISATION_FIELDS: &[FieldSpec<Organisation>] = field_specs!(
     phone => Field::Phone,
     table => Field::Table,
     attendance => Field::Attendance,
+    unavailable => Field::Unavailable,
 });
 
 /// An organisation being edited; `new` until the session has it.
 pub(super) struct OrganisationDraft {
     pub(super) draft: Draft<Organisation>,
     pub(super) new: bool,
+    /// The unavailable times as typed ("12:30-13:30, 16:00-16:20"), and the value that
+    /// text was last made from or read as.
+    pub(super) unavailable_text: String,
+    pub(super) unavailable_seen: Vec<TimeRange>,
 }
 
 impl OrganisationDraft {
-    pub(super) fn invalid(&self, session: &Session, t: &Tr) -> Option<&'static str> {
+    pub(super) fn new(organisation: &Organisation, new: bool) -> Self {
+        Self {
+            draft: Draft::new(organisation),
+            new,
+            unavailable_text: TimeRange::list_text(&organisation.unavailable),
+            unavailable_seen: organisation.unavailable.clone(),
+        }
+    }
+
+    /// The field that cannot be saved as typed, and why.
+    pub(super) fn invalid(&self, session: &Session, t: &Tr) -> Option<(Field, &'static str)> {
         let name = fold(&self.draft.edit.name);
         if name.trim().is_empty() {
-            Some(t.empty_name)
+            Some((Field::Name, t.empty_name))
         } else if session
             .organisations
             .iter()
             .any(|o| o.id != self.draft.edit.id && fold(&o.name) == name)
         {
-            Some(t.duplicate_name)
+            Some((Field::Name, t.duplicate_name))
+        } else if TimeRange::parse_list(&self.unavailable_text).is_err() {
+            Some((Field::Unavailable, t.bad_unavailable))
         } else {
             None
         }
@@ -89,9 +107,9 @@ impl PreparationView {
         let Some(draft) = &mut self.draft else {
             return;
         };
-        let invalid = draft.invalid(cx.session, cx.t).is_some();
+        let invalid = draft.invalid(cx.session, cx.t);
         if draft.new {
-            if !invalid {
+            if invalid.is_none() {
                 cx.apply(Action::AddOrganisation(draft.draft.edit.clone()));
                 draft.new = false;
                 draft.draft.base = draft.draft.edit.clone();
@@ -102,11 +120,7 @@ impl PreparationView {
         let Some(current) = cx.session.organisation(draft.draft.base.id) else {
             return;
         };
-        let invalid = if invalid {
-            vec![Field::Name]
-        } else {
-            Vec::new()
-        };
+        let invalid: Vec<Field> = invalid.map(|(field, _)| field).into_iter().collect();
         if let Some(action) = draft.draft.commit(
             current,
             ORGANISATION_FIELDS,
@@ -123,14 +137,14 @@ impl PreparationView {
         self.commit_organisation(cx);
         if let Some(draft) = &self.draft
             && draft.holds_typing()
-            && let Some(reason) = draft.invalid(cx.session, cx.t)
+            && let Some((field, reason)) = draft.invalid(cx.session, cx.t)
         {
             let t = cx.t;
             cx.intents.push(Intent::Error(format!(
                 "{}{}{} — {reason}",
                 t.error,
                 t.fix_before_leaving,
-                Field::Name.word(cx.language)
+                field.word(cx.language)
             )));
             return;
         }
@@ -138,10 +152,7 @@ impl PreparationView {
             .as_ref()
             .is_some_and(|o| cx.session.organisation(o.id).is_none());
         self.selected = next.as_ref().filter(|_| !new).map(|o| o.id);
-        self.draft = next.map(|o| OrganisationDraft {
-            draft: Draft::new(&o),
-            new,
-        });
+        self.draft = next.map(|o| OrganisationDraft::new(&o, new));
     }
 
     pub(super) fn organisations_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx) {
@@ -225,6 +236,11 @@ impl PreparationView {
         } else {
             t.edit_organisation
         });
+        // The unavailable times changed under the editor (an undo, a merge): shown anew.
+        if draft.draft.edit.unavailable != draft.unavailable_seen {
+            draft.unavailable_text = TimeRange::list_text(&draft.draft.edit.unavailable);
+            draft.unavailable_seen = draft.draft.edit.unavailable.clone();
+        }
         let invalid = draft.invalid(session, t);
         let before = draft.draft.edit.clone();
         let mut commit = false;
@@ -246,11 +262,29 @@ impl PreparationView {
                     ("organisation-edit", field.word(Language::En)),
                 );
                 commit |= edit.lost_focus();
-                if field == Field::Name
-                    && let Some(reason) = invalid
+                if let Some((bad, reason)) = invalid
+                    && bad == field
                 {
                     ui.colored_label(ui.visuals().error_fg_color, reason);
                 }
+            }
+            let edit = field_ui(
+                ui,
+                t.unavailable_times,
+                &mut draft.unavailable_text,
+                ("organisation-edit", Field::Unavailable.word(Language::En)),
+            );
+            if edit.lost_focus() {
+                if let Ok(ranges) = TimeRange::parse_list(&draft.unavailable_text) {
+                    org.unavailable = ranges.clone();
+                    draft.unavailable_seen = ranges;
+                }
+                commit = true;
+            }
+            if let Some((Field::Unavailable, reason)) = invalid {
+                ui.colored_label(ui.visuals().error_fg_color, reason);
+            } else {
+                ui.label(egui::RichText::new(t.unavailable_hint).weak());
             }
             ui.horizontal(|ui| {
                 ui.label(t.table);
