@@ -15,13 +15,37 @@ use synergies::model::{
 
 #[derive(Arbitrary, Debug)]
 enum Op {
-    TypeVotes { idea: u8, votes: u8 },
-    AddVotes { idea: u8, delta: i8 },
-    Retitle { idea: u8, title: u8 },
-    Delete { idea: u8 },
-    Add { title: u8 },
-    Group { idea: u8, cluster: u8 },
-    Triage { idea: u8, status: u8 },
+    TypeVotes {
+        idea: u8,
+        votes: u8,
+    },
+    AddVotes {
+        idea: u8,
+        delta: i8,
+    },
+    Retitle {
+        idea: u8,
+        title: u8,
+    },
+    Delete {
+        idea: u8,
+    },
+    Add {
+        title: u8,
+    },
+    Group {
+        idea: u8,
+        cluster: u8,
+    },
+    Triage {
+        idea: u8,
+        status: u8,
+    },
+    /// Dismisses the suggestion pairing two of four resource sheets.
+    Dismiss {
+        first: u8,
+        second: u8,
+    },
 }
 
 #[derive(Arbitrary, Debug)]
@@ -111,6 +135,12 @@ fn play(w: &mut Workshop, step: &Step) {
                 _ => Status::ToDeepen,
             },
         }),
+        Op::Dismiss { first, second } => Some(Action::DismissSuggestion {
+            fiches: [first, second]
+                .iter()
+                .map(|n| uuid::Uuid::from_u128(u128::from(n % 4) + 1))
+                .collect(),
+        }),
     };
     if let Some(action) = action {
         // The model may refuse an action (nothing to do): that is not a finding.
@@ -148,4 +178,8 @@ fuzz_target!(|steps: Vec<Step>| {
     let step = merged(&step, &[input("c", &c)]);
     assert_eq!(step.ideas, abc.ideas, "one at a time or all at once");
     assert_eq!(step.clusters, abc.clusters, "one at a time or all at once");
+    assert_eq!(
+        step.dismissed, abc.dismissed,
+        "one at a time or all at once"
+    );
 });

@@ -444,10 +444,14 @@ struct Candidate<'a> {
 }
 
 impl Candidate<'_> {
-    /// What decides between two values: the later, then the greater text, then the
-    /// laptop, so that the choice never depends on the order of the files.
+    /// What decides between two values: the later, then the laptop, then the greater
+    /// text, so that the choice never depends on the order of the files. The laptop
+    /// comes before the text: a value's text can change when the merge unifies two
+    /// groups or organisations of one name (its id becomes the other's), and a choice
+    /// made by text in one merge would then differ from the same choice made in a later
+    /// one, so that merging one file at a time would not give what merging all does.
     fn order(&self) -> (Timestamp, &str, &str) {
-        (self.clock.at, &self.text, &self.clock.by)
+        (self.clock.at, &self.clock.by, &self.text)
     }
 }
 
