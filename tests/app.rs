@@ -11,6 +11,18 @@ use synergies::ui::document::Document;
 use synergies::ui::prefs::Preferences;
 use synergies::ui::{SynergiesApp, View, WallMode};
 
+/// Presses at `start`, moves to `end` in `steps` frames as a hand does, and releases.
+fn drag(h: &mut Harness<SynergiesApp>, start: egui::Pos2, end: egui::Pos2, steps: u16) {
+    h.drag_at(start);
+    h.run();
+    for step in 1..=steps {
+        h.hover_at(start + (end - start) * (f32::from(step) / f32::from(steps)));
+        h.run();
+    }
+    h.drop_at(end);
+    h.run();
+}
+
 /// The app on a saved copy of the example session (autosaves land in a temp folder).
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, SynergiesApp> {
     let path = dir.path().join("atelier.ron");
@@ -471,14 +483,7 @@ fn a_card_dragged_onto_another_joins_its_cluster_and_undo_moves_it_back() {
     assert_ne!(from, to);
     let start = h.get_by_label(a).rect().center();
     let end = h.get_by_label(b).rect().center();
-    h.drag_at(start);
-    h.run();
-    for step in 1..=10 {
-        h.hover_at(start + (end - start) * (step as f32 / 10.0));
-        h.run();
-    }
-    h.drop_at(end);
-    h.run();
+    drag(&mut h, start, end, 10);
     assert_eq!(idea_titled(h.state(), a).cluster, to);
     ctrl(&mut h, Key::Z);
     assert_eq!(idea_titled(h.state(), a).cluster, from);
@@ -792,14 +797,7 @@ fn a_lasso_on_the_board_selects_the_cards_it_touches() {
     // From the empty place after the second row's last card, up and left.
     let start = egui::pos2(last_in_row_one.center().x, last_in_row_two.center().y);
     let end = egui::pos2(last_in_row_two.center().x, last_in_row_one.center().y);
-    h.drag_at(start);
-    h.run();
-    for step in 1..=8 {
-        h.hover_at(start + (end - start) * (step as f32 / 8.0));
-        h.run();
-    }
-    h.drop_at(end);
-    h.run();
+    drag(&mut h, start, end, 8);
     let selected: std::collections::HashSet<String> = h
         .state()
         .board
@@ -1109,14 +1107,7 @@ fn the_b2b_meetings_are_planned_moved_by_drag_locked_and_kept_through_a_re_plan(
     let title = "Collecte mutualisée des palettes sur la zone d'Eymet";
     let start = h.get_by_label_contains(title).rect().center();
     let end = h.get_by_label("Table 6 à 14:20 : libre").rect().center();
-    h.drag_at(start);
-    h.run();
-    for step in 1..=10 {
-        h.hover_at(start + (end - start) * (step as f32 / 10.0));
-        h.run();
-    }
-    h.drop_at(end);
-    h.run();
+    drag(&mut h, start, end, 10);
     h.run();
     let idea = idea_titled(h.state(), title).id;
     let placed = |h: &Harness<SynergiesApp>| {
@@ -1144,14 +1135,7 @@ fn the_b2b_meetings_are_planned_moved_by_drag_locked_and_kept_through_a_re_plan(
     let before = h.state().doc.session().b2b.clone();
     let start = h.get_by_label_contains(other).rect().center();
     let end = h.get_by_label("Table 7 à 14:20 : libre").rect().center();
-    h.drag_at(start);
-    h.run();
-    for step in 1..=10 {
-        h.hover_at(start + (end - start) * (step as f32 / 10.0));
-        h.run();
-    }
-    h.drop_at(end);
-    h.run();
+    drag(&mut h, start, end, 10);
     h.run();
     assert_eq!(h.state().doc.session().b2b, before, "nothing moved");
     assert!(
