@@ -119,6 +119,22 @@ fn bench_plan(c: &mut Criterion) {
             planned.unscheduled.len(),
             idle as f64 / organisations.max(1) as f64,
         );
+        // The same workshop with everybody available: the bound is then the formula's.
+        let mut available = session.clone();
+        for organisation in &mut available.organisations {
+            organisation.unavailable.clear();
+        }
+        let free_plan = plan(&available, &settings, &[]);
+        let free_rounds = free_plan
+            .meetings
+            .iter()
+            .map(|m| m.slot as usize + 1)
+            .max()
+            .unwrap_or(0);
+        println!(
+            "  with everybody available: {free_rounds} rounds, lower bound {}",
+            free_plan.lower_bound
+        );
         group.bench_with_input(BenchmarkId::from_parameter(meetings), &meetings, |b, _| {
             b.iter(|| black_box(plan(black_box(&session), &settings, &[])));
         });
