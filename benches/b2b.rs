@@ -102,12 +102,7 @@ fn bench_plan(c: &mut Criterion) {
     for meetings in [87, 870] {
         let (session, settings) = workshop(meetings);
         let planned = plan(&session, &settings, &[]);
-        let rounds = planned
-            .meetings
-            .iter()
-            .map(|m| m.slot as usize + 1)
-            .max()
-            .unwrap_or(0);
+        let rounds = planned.rounds();
         let (idle, organisations) = idle_slots(&session, &planned);
         println!(
             "{meetings} meetings on {} tables: {rounds} rounds, lower bound {} ({} counting \
@@ -125,14 +120,9 @@ fn bench_plan(c: &mut Criterion) {
             organisation.unavailable.clear();
         }
         let free_plan = plan(&available, &settings, &[]);
-        let free_rounds = free_plan
-            .meetings
-            .iter()
-            .map(|m| m.slot as usize + 1)
-            .max()
-            .unwrap_or(0);
         println!(
-            "  with everybody available: {free_rounds} rounds, lower bound {}",
+            "  with everybody available: {} rounds, lower bound {}",
+            free_plan.rounds(),
             free_plan.lower_bound
         );
         group.bench_with_input(BenchmarkId::from_parameter(meetings), &meetings, |b, _| {

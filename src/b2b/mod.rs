@@ -43,6 +43,17 @@ pub struct Planned {
     pub lower_bound: usize,
 }
 
+impl Planned {
+    /// The slots up to the last used: the rounds the day takes.
+    pub fn rounds(&self) -> usize {
+        self.meetings
+            .iter()
+            .map(|m| m.slot as usize + 1)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 /// The solver's problem for `session`'s selected ideas under `settings`, with
 /// `extra_unavailable` added to the organisations' own unavailable times; and the ideas
 /// in the problem's order.
