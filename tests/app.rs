@@ -1148,3 +1148,39 @@ fn the_b2b_meetings_are_planned_moved_by_drag_locked_and_kept_through_a_re_plan(
     ctrl(&mut h, Key::Z);
     assert!(!placed(&h).locked, "unlocked");
 }
+
+/// The B2B start and breaks typed, then another view chosen without leaving the field:
+/// the start is saved; a break that is not a time range changes nothing and keeps its
+/// message when the view comes back.
+#[test]
+fn the_b2b_start_typed_is_kept_when_the_view_changes_and_a_bad_break_is_said() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    ctrl(&mut h, Key::Num6);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Début")
+        .click();
+    h.run();
+    ctrl(&mut h, Key::A);
+    type_text(&mut h, "15h30");
+    ctrl(&mut h, Key::Num7);
+    assert_eq!(h.state().view, View::Synthesis);
+    assert_eq!(
+        h.state().doc.session().b2b.start.to_string(),
+        "15:30",
+        "typed, not left, and kept"
+    );
+    ctrl(&mut h, Key::Num6);
+    let before = h.state().doc.session().b2b.clone();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Pauses")
+        .click();
+    h.run();
+    type_text(&mut h, "midi");
+    ctrl(&mut h, Key::Num7);
+    ctrl(&mut h, Key::Num6);
+    assert_eq!(h.state().doc.session().b2b, before, "nothing half-saved");
+    assert!(
+        h.query_by_label_contains("« midi » n'est pas une plage horaire")
+            .is_some(),
+        "the message names what was typed"
+    );
+}

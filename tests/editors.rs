@@ -671,3 +671,31 @@ fn a_category_label_is_saved_when_the_view_changes() {
         Some("modifier le libellé français")
     );
 }
+
+#[test]
+fn unavailable_times_typed_in_an_organisation_are_saved_when_the_app_closes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(&dir);
+    keys(&mut h, Modifiers::COMMAND, Key::Num1);
+    let name = session(&h).organisations[0].name.clone();
+    click(&mut h, &name);
+    retype(
+        &mut h,
+        "Indisponible (rendez-vous B2B)",
+        "14:00-14:40, 16h-16h30",
+    );
+    h.state_mut().close_document().expect("saved on close");
+    let file = store::load(&dir.path().join("atelier.ron")).expect("loads");
+    let organisation = file
+        .session
+        .organisations
+        .iter()
+        .find(|o| o.name == name)
+        .expect("still there");
+    let shown: Vec<String> = organisation
+        .unavailable
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(shown, ["14:00-14:40", "16:00-16:30"]);
+}

@@ -301,6 +301,7 @@ impl SynergiesApp {
                 self.fiches.flush(&mut cx);
                 self.preparation.flush(&mut cx);
                 self.selection.flush(&mut cx);
+                self.b2b.flush(&mut cx);
             }
         }
         intents

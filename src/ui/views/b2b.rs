@@ -233,17 +233,40 @@ impl B2bView {
         if let Some(problem) = &problem {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
-        if let (true, Ok(start), Ok(breaks)) = (changed, start, breaks) {
-            let unchanged = (tables, slot_min, start, &breaks)
-                == (b2b.tables, b2b.slot_min, b2b.start, &b2b.breaks);
-            if !unchanged {
-                cx.apply(Action::SetB2bSettings {
-                    tables,
-                    slot_min,
-                    start,
-                    breaks,
-                });
-            }
+        if changed {
+            self.commit_settings(cx, tables, slot_min);
+        }
+    }
+
+    /// Saves the start and breaks typed but not yet left, as if their fields were left:
+    /// before the view changes, a save, an undo, an export or the app closes. Text that
+    /// does not read as a time stays in its field, with its message.
+    pub fn flush(&mut self, cx: &mut ViewCtx) {
+        if self.texts_from == Some(cx.version) {
+            let b2b = &cx.session.b2b;
+            self.commit_settings(cx, b2b.tables, b2b.slot_min);
+        }
+    }
+
+    /// Applies `tables`, `slot_min` and the typed start and breaks when they read well
+    /// and differ from the session's.
+    fn commit_settings(&self, cx: &mut ViewCtx, tables: u32, slot_min: u32) {
+        let (Ok(start), Ok(breaks)) = (
+            self.start_text.parse::<ClockTime>(),
+            TimeRange::parse_list(&self.breaks_text),
+        ) else {
+            return;
+        };
+        let b2b = &cx.session.b2b;
+        let unchanged = (tables, slot_min, start, &breaks)
+            == (b2b.tables, b2b.slot_min, b2b.start, &b2b.breaks);
+        if !unchanged {
+            cx.apply(Action::SetB2bSettings {
+                tables,
+                slot_min,
+                start,
+                breaks,
+            });
         }
     }
 

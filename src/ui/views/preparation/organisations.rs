@@ -107,6 +107,11 @@ impl PreparationView {
         let Some(draft) = &mut self.draft else {
             return;
         };
+        // Unavailable times typed but not yet left count, as the other fields do.
+        if let Ok(ranges) = TimeRange::parse_list(&draft.unavailable_text) {
+            draft.draft.edit.unavailable = ranges.clone();
+            draft.unavailable_seen = ranges;
+        }
         let invalid = draft.invalid(cx.session, cx.t);
         if draft.new {
             if invalid.is_none() {
